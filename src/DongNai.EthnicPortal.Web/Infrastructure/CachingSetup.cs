@@ -1,0 +1,63 @@
+using DongNai.EthnicPortal.Web.Services;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+public static class CachingSetup
+{
+    /// <summary>How long a public page is served from the cache; it also bounds how stale the sidebar counters can be.</summary>
+    public static readonly TimeSpan PublicPageLifetime = TimeSpan.FromSeconds(60);
+
+    public static WebApplicationBuilder AddPortalCaching(this WebApplicationBuilder builder)
+    {
+        var enabled = builder.Configuration.GetValue("Portal:OutputCache:Enabled", true);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddOutputCache(options =>
+        {
+            // The default policy underneath already skips signed-in users, non-GET requests and responses that set cookies.
+            options.AddPolicy(CachePolicies.PublicPage, policy => policy
+                .With(_ => enabled)
+                .Expire(PublicPageLifetime)
+                .SetVaryByQuery("*")
+                .VaryByValue(context => new KeyValuePair<string, string>("theme", SiteTheme.FromRequest(context.Request).Key))
+                .Tag(CacheTags.Public));
+        });
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "text/xml", "application/xml", "application/rss+xml", "application/json", "image/svg+xml", "text/plain"];
+        });
+        builder.Services.AddSingleton<PublicCache>();
+        builder.Services.AddScoped<SiteChrome>();
+        return builder;
+    }
+}
+
+public static class CachePolicies
+{
+    public const string PublicPage = "public-page";
+}
+
+/// <summary>Output-cache tags. Pages tag themselves with what they show, and editors' actions evict those tags.</summary>
+public static class CacheTags
+{
+    /// <summary>Every public page: the menu, footer and sidebar appear on all of them.</summary>
+    public const string Public = "public";
+
+    /// <summary>Any list or page that shows articles (home, categories, "Các tin khác", feeds, sitemap, search).</summary>
+    public const string Articles = "articles";
+
+    /// <summary>Any list or page that shows documents.</summary>
+    public const string Documents = "documents";
+
+    public const string Polls = "polls";
+
+    public static string Article(int id) => $"article:{id}";
+
+    public static string Category(int id) => $"category:{id}";
+
+    public static string Document(int id) => $"document:{id}";
+
+    public static string Poll(int id) => $"poll:{id}";
+
+    public static string Page(string slug) => $"page:{slug}";
+}

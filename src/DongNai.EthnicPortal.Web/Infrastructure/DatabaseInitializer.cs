@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+/// <summary>A step that prepares derived content (rendered links, search index) once the database is ready.</summary>
+public interface IContentInitializer
+{
+    Task InitializeAsync(bool demoContentSeeded, CancellationToken cancellationToken);
+}
+
+public static class DatabaseInitializer
+{
+    public static async Task InitializePortalDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PortalDbContext>();
+        var options = services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        var storage = services.GetRequiredService<StoragePaths>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var seeded = await PortalSeeder.SeedAsync(db, new SeedOptions(options.SeedDemoContent, storage.Uploads), services.GetRequiredService<TimeProvider>(), cancellationToken);
+        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        await EnsureFirstAdministratorAsync(services.GetRequiredService<UserManager<PortalUser>>(), options.Admin, services.GetRequiredService<TimeProvider>(), logger);
+
+        foreach (var initializer in services.GetServices<IContentInitializer>())
+        {
+            await initializer.InitializeAsync(seeded, cancellationToken);
+        }
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roleManager)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                await roleManager.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private static async Task EnsureFirstAdministratorAsync(UserManager<PortalUser> userManager, PortalOptions.AdminAccountOptions admin, TimeProvider time, ILogger logger)
+    {
+        if (await userManager.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var generated = string.IsNullOrWhiteSpace(admin.Password);
+        var password = generated ? GeneratePassword() : admin.Password!;
+        var user = new PortalUser
+        {
+            UserName = admin.Email,
+            Email = admin.Email,
+            EmailConfirmed = true,
+            DisplayName = "Quản trị viên",
+            MustChangePassword = generated,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+
+        var result = await userManager.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The first administrator could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await userManager.AddToRoleAsync(user, Roles.Administrator);
+        if (generated)
+        {
+            // The only time this password exists in clear text; it must be changed at first sign-in.
+            logger.LogWarning(
+                "Đã tạo tài khoản quản trị đầu tiên. Đăng nhập tại /quan-tri/dang-nhap với email {Email} và mật khẩu tạm thời {Password}, rồi đổi mật khẩu ngay. (First administrator created: sign in at /quan-tri/dang-nhap with this one-time password and change it.)",
+                admin.Email,
+                password);
+        }
+        else
+        {
+            logger.LogInformation("First administrator {Email} created with the configured password.", admin.Email);
+        }
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(alphabet, 24);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using DongNai.EthnicPortal.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "DongNai.EthnicPortal.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "DongNai.EthnicPortal.Migrations.SqlServer";
+
+    public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        var storage = StoragePaths.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(storage);
+
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+
+        builder.Services.AddDbContextPool<PortalDbContext>(options => Configure(options, provider, connectionString, storage));
+        builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connectionString, StoragePaths storage)
+    {
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Portal is required when Database:Provider is SqlServer.");
+            }
+
+            options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure());
+            return;
+        }
+
+        options.UseSqlite(SqliteConnectionString(connectionString, storage), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+        options.AddInterceptors(SqlitePragmaInterceptor.Instance);
+    }
+
+    private static string SqliteConnectionString(string? configured, StoragePaths storage)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
+            ? $"Data Source={Path.Combine(storage.Root, "portal.db")}"
+            : configured);
+
+        // Writers wait for each other instead of failing with "database is locked".
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Per-connection settings: WAL lets readers run beside the writer; busy_timeout makes writers queue.</summary>
+    private sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmaInterceptor Instance = new();
+
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+public static class IdentitySetup
+{
+    public const string SignInPath = "/quan-tri/dang-nhap";
+    public const string SignOutPath = "/quan-tri/dang-xuat";
+    public const string AccessDeniedPath = "/quan-tri/khong-co-quyen";
+
+    public static WebApplicationBuilder AddPortalIdentity(this WebApplicationBuilder builder)
+    {
+        var storage = StoragePaths.From(builder.Configuration, builder.Environment);
+        // Keys on disk (or a shared volume) keep sign-ins and antiforgery tokens valid across restarts.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("DongNai.EthnicPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(storage.Keys));
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+
+                // OWASP ASVS 5.0 6.2: length over composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "portal.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.LoginPath = SignInPath;
+            options.LogoutPath = SignOutPath;
+            options.AccessDeniedPath = AccessDeniedPath;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        // A changed password or role invalidates every other session within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Author, Roles.Editor, Roles.Administrator))
+            .AddPolicy(Policies.Editors, policy => policy.RequireRole(Roles.Editor, Roles.Administrator))
+            .AddPolicy(Policies.Administrators, policy => policy.RequireRole(Roles.Administrator));
+        return builder;
+    }
+}
+
+/// <summary>Authorization policies; every admin action names one of them.</summary>
+public static class Policies
+{
+    public const string Staff = nameof(Staff);
+    public const string Editors = nameof(Editors);
+    public const string Administrators = nameof(Administrators);
+}

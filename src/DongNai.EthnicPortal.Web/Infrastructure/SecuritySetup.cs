@@ -1,0 +1,79 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+public static class SecuritySetup
+{
+    public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies named in configuration may set the client address; anyone else could spoof it.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "portal.af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+
+        var limits = builder.Configuration.GetSection("Portal:RateLimits").Get<PortalOptions.RateLimitOptions>() ?? new();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitPolicies.SignIn, context => PerClientPerMinute(context, limits.SignInPerMinute));
+            options.AddPolicy(RateLimitPolicies.Vote, context => PerClientPerMinute(context, limits.VotesPerMinute));
+            options.AddPolicy(RateLimitPolicies.Search, context => PerClientPerMinute(context, limits.SearchPerMinute));
+            options.AddPolicy(RateLimitPolicies.Upload, context => PerClientPerMinute(context, limits.UploadsPerMinute));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var response = context.HttpContext.Response;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+                response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync(TooManyRequestsPage(retryAfter), cancellationToken);
+            };
+        });
+        return builder;
+    }
+
+    private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    private static string TooManyRequestsPage(int retryAfterSeconds) => $"""
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Quá nhiều yêu cầu – Ban Dân tộc tỉnh Đồng Nai</title></head>
+        <body><main><h1>Quá nhiều yêu cầu</h1>
+        <p>Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {retryAfterSeconds} giây.</p>
+        <p><a href="/">Về trang chủ</a></p></main></body></html>
+        """;
+}
+
+public static class RateLimitPolicies
+{
+    public const string SignIn = "sign-in";
+    public const string Vote = "vote";
+    public const string Search = "search";
+    public const string Upload = "upload";
+}

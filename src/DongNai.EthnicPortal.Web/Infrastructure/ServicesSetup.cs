@@ -1,0 +1,15 @@
+using DongNai.EthnicPortal.Web.Services;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+public static class ServicesSetup
+{
+    public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.SectionName));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditLog>();
+        return builder;
+    }
+}

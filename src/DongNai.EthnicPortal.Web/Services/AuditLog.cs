@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+
+namespace DongNai.EthnicPortal.Web.Services;
+
+/// <summary>Writes append-only audit entries with the acting user and client IP taken from the request.</summary>
+public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor httpContextAccessor, TimeProvider time)
+{
+    /// <summary>Adds the entry to the current unit of work; it is saved with the change it describes.</summary>
+    public void Add(string action, string? entityType = null, object? entityId = null, string? details = null, string? userName = null)
+    {
+        var httpContext = httpContextAccessor.HttpContext;
+        var user = httpContext?.User;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = userName ?? user?.Identity?.Name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            Details = details is { Length: > 4000 } ? details[..4000] : details,
+            IpAddress = httpContext?.Connection.RemoteIpAddress?.ToString(),
+        });
+    }
+
+    /// <summary>Records an event that has no other change to travel with, such as a failed sign-in.</summary>
+    public async Task WriteAsync(string action, string? entityType = null, object? entityId = null, string? details = null, string? userName = null)
+    {
+        Add(action, entityType, entityId, details, userName);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Tests.Foundation;
+
+public sealed class HealthAndModelTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_report_healthy(string url)
+    {
+        var response = await fixture.Factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void Migrations_cover_the_whole_model(DatabaseProvider provider)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        // No server is contacted: comparing the model with the snapshot needs only the provider.
+        DatabaseSetup.Configure(options, provider, provider == DatabaseProvider.SqlServer ? "Server=localhost;Database=Portal;User Id=sa;Password=unused;TrustServerCertificate=True" : "Data Source=:memory:", new StoragePaths(Path.GetTempPath()));
+        using var db = new PortalDbContext(options.Options);
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations do not match the model; add a migration to both sets.");
+    }
+
+    [Fact]
+    public async Task The_database_uses_write_ahead_logging()
+    {
+        var mode = await fixture.Factory.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string?)await command.ExecuteScalarAsync();
+        });
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public async Task Unknown_pages_get_a_vietnamese_404()
+    {
+        var response = await fixture.Factory.CreateClient().GetAsync(new Uri("/khong-ton-tai", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Không tìm thấy trang", html, StringComparison.Ordinal);
+        Assert.Contains("lang=\"vi\"", html, StringComparison.Ordinal);
+    }
+}
