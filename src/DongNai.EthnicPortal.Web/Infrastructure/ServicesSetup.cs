@@ -10,6 +10,8 @@ public static class ServicesSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<ContentChanges>();
+        builder.Services.AddSingleton<PortalHtmlSanitizer>();
         return builder;
     }
 }
