@@ -14,6 +14,12 @@ var app = builder.Build();
 
 await app.InitializePortalDatabaseAsync();
 
+if (BenchmarkData.IsRequested(args))
+{
+    await app.GenerateBenchmarkDataAsync(args);
+    return;
+}
+
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
 

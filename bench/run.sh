@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Load benchmark for the public pages. Builds Release, generates a large SQLite data set, starts the
+# app in Production on loopback and runs wrk against each URL twice: output cache on, then off.
+# Results (with the ratio of every URL to a static file in the same run) go to bench/RESULTS.md.
+#
+# Usage: bench/run.sh [articles] [documents]      defaults: 100000 10000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ARTICLES=${1:-100000}
+DOCUMENTS=${2:-10000}
+PORT=${BENCH_PORT:-5090}
+DURATION=${BENCH_DURATION:-15s}
+BASE="http://127.0.0.1:$PORT"
+OUT=bench/out
+WORK=$(mktemp -d /tmp/portal-bench.XXXXXX)
+RESULTS=bench/RESULTS.md
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "== build"
+dotnet publish src/DongNai.EthnicPortal.Web -c Release -o "$OUT/app" --nologo -v quiet
+
+export ASPNETCORE_ENVIRONMENT=Production
+export Portal__Storage__Root="$WORK"
+export Portal__Admin__Password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export Portal__RateLimits__SearchPerMinute=100000000
+export Serilog__MinimumLevel__Default=Warning
+export Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
+
+echo "== generate $ARTICLES articles and $DOCUMENTS documents in $WORK"
+gen_start=$(date +%s)
+dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --generate-data "articles=$ARTICLES" "documents=$DOCUMENTS" >"$WORK/generate.log" 2>&1
+gen_seconds=$(( $(date +%s) - gen_start ))
+
+APP_PID=""
+start_app() {
+  local cache=$1
+  Portal__OutputCache__Enabled=$cache dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --urls "$BASE" >"$WORK/app-$cache.log" 2>&1 &
+  APP_PID=$!
+  local started; started=$(date +%s%N)
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/" || true)" = "200" ]; do sleep 0.05; done
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+stop_app() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
+trap 'stop_app; rm -rf "$WORK"' EXIT
+
+# Resolve the URLs once, against the generated data.
+start_app true
+STATIC_CSS=$(curl -s "$BASE/" | grep -o 'href="/css/site[^"]*\.css[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
+SEED_ARTICLE=$(curl -s "$BASE/chuyen-muc/hoat-dong-chuyen-nganh" | grep -o 'href="/tin-tuc/trien-khai-thuc-hien-cong-tac-binh-dang-gioi[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
+[ -n "$SEED_ARTICLE" ] || SEED_ARTICLE=$(curl -s "$BASE/tim-kiem?q=9478" | grep -o 'href="/tin-tuc/[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
+DOCUMENT=$(curl -s "$BASE/van-ban?q=9478" | grep -o 'href="/van-ban/[0-9][^"]*"' | head -n1 | sed 's/href="//;s/"$//')
+LAST_PAGE=500
+URLS=(
+  "static css|$STATIC_CSS"
+  "home|/"
+  "category p1|/chuyen-muc/tin-tuc-su-kien"
+  "category p500|/chuyen-muc/tin-tuc-su-kien?trang=$LAST_PAGE"
+  "seed article|$SEED_ARTICLE"
+  "documents 2 filters|/van-ban?loai=2&nam=2021"
+  "document page|$DOCUMENT"
+  "search|/tim-kiem?q=binh+dang+gioi"
+  "rss|/rss"
+)
+
+run_wrk() { # name path -> "rps p50 p99 non2xx"
+  local out; out=$(wrk -t2 -c64 -d"$DURATION" --latency "$BASE$2")
+  local rps p50 p99 bad
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  bad=$(echo "$out" | awk '/Non-2xx or 3xx/ {print $5}')
+  echo "$rps ${p50:-?} ${p99:-?} ${bad:-0}"
+}
+
+declare -A RPS P50 P99 BAD
+measure_pass() {
+  local label=$1
+  for entry in "${URLS[@]}"; do
+    local name=${entry%%|*} path=${entry#*|}
+    for _ in 1 2 3 4 5; do curl -s -o /dev/null "$BASE$path"; done
+    read -r rps p50 p99 bad < <(run_wrk "$name" "$path")
+    RPS["$label|$name"]=$rps; P50["$label|$name"]=$p50; P99["$label|$name"]=$p99; BAD["$label|$name"]=$bad
+    echo "$label $name: $rps req/s p50 $p50 p99 $p99 non-2xx $bad"
+  done
+}
+
+echo "== pass 1: output cache on"
+measure_pass cached
+single() { wrk -t1 -c1 -d10s --latency "$BASE$1" | awk '$1=="50%" {print $2}'; }
+SEARCH_SINGLE=$(single "/tim-kiem?q=binh+dang+gioi+$RANDOM")
+PAGE1_SINGLE=$(single "/chuyen-muc/tin-tuc-su-kien?x=$RANDOM")
+PAGE500_SINGLE=$(single "/chuyen-muc/tin-tuc-su-kien?trang=$LAST_PAGE&x=$RANDOM")
+RSS_CACHED=$(awk '/VmHWM/ {print $2}' /proc/"$APP_PID"/status)
+stop_app
+
+echo "== pass 2: output cache off"
+start_app false
+STARTUP_WARM_DB_MS=$STARTUP_MS
+measure_pass uncached
+RSS_UNCACHED=$(awk '/VmHWM/ {print $2}' /proc/"$APP_PID"/status)
+stop_app
+
+echo "== page budget of the seed article"
+BUDGET=$(PORTAL_BUDGET_URL="$SEED_ARTICLE" dotnet test tests/DongNai.EthnicPortal.BrowserTests --filter "FullyQualifiedName~PageBudget" --logger "console;verbosity=detailed" 2>&1 | grep -o 'PAGE-BUDGET.*' | head -n1 || true)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
+{
+  echo "# Benchmark results"
+  echo
+  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) · $(dotnet --version) SDK · SQLite · $ARTICLES articles, $DOCUMENTS documents (generated in ${gen_seconds}s)"
+  echo
+  echo "wrk: 2 threads, 64 connections, $DURATION per URL, after 5 warm-up requests. Ratio = requests per second of the URL divided by the static CSS file's in the same pass."
+  echo
+  for label in cached uncached; do
+    echo "## Output cache $([ "$label" = cached ] && echo on || echo off)"
+    echo
+    echo "| URL | req/s | p50 | p99 | non-2xx | ratio to static |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    base=${RPS["$label|static css"]}
+    for entry in "${URLS[@]}"; do
+      name=${entry%%|*}
+      echo "| $name | ${RPS["$label|$name"]} | ${P50["$label|$name"]} | ${P99["$label|$name"]} | ${BAD["$label|$name"]} | $(ratio "${RPS["$label|$name"]}" "$base") |"
+    done
+    echo
+  done
+  echo "## Other measurements"
+  echo
+  echo "| measurement | value |"
+  echo "|---|---|"
+  echo "| search, one connection, median | $SEARCH_SINGLE |"
+  echo "| category page 1, one connection, median | $PAGE1_SINGLE |"
+  echo "| category page $LAST_PAGE, one connection, median | $PAGE500_SINGLE |"
+  echo "| start to first 200 on a migrated database | ${STARTUP_WARM_DB_MS} ms |"
+  echo "| peak RSS, cached pass | $((RSS_CACHED / 1024)) MB |"
+  echo "| peak RSS, uncached pass | $((RSS_UNCACHED / 1024)) MB |"
+  echo "| seed article page budget | ${BUDGET:-not measured (Chromium missing)} |"
+} > "$RESULTS.new"
+if [ -f "$RESULTS" ] && grep -q '^## Notes' "$RESULTS"; then
+  sed -n '/^## Notes/,$p' "$RESULTS" >> "$RESULTS.new"
+fi
+mv "$RESULTS.new" "$RESULTS"
+echo "== wrote $RESULTS"

@@ -1,0 +1,69 @@
+namespace DongNai.EthnicPortal.BrowserTests.Performance;
+
+public enum ResourceKind
+{
+    Document,
+    Stylesheet,
+    Script,
+    Font,
+    Image,
+    Other,
+}
+
+/// <summary>One response the browser received while loading a page, with its size on the wire.</summary>
+public sealed record LoadedResource(Uri Url, ResourceKind Kind, long TransferredBytes);
+
+public sealed record PageBudgetResult(int Requests, long TransferredBytes, IReadOnlyList<string> Problems)
+{
+    public bool WithinBudget => Problems.Count == 0;
+
+    public override string ToString() =>
+        $"{Requests} requests, {TransferredBytes / 1024.0:0.0} KB transferred{(WithinBudget ? "" : ": " + string.Join("; ", Problems))}";
+}
+
+/// <summary>
+/// The performance budget of a public page from the performance issue: HTML, CSS, JS and fonts at most
+/// 60 KB on the wire, at most 6 requests, and no web fonts unless preloaded. The article's own
+/// images are excluded, because editors choose them.
+/// </summary>
+public static class PageBudget
+{
+    public const long MaxTransferredBytes = 60 * 1024;
+    public const int MaxRequests = 6;
+
+    public static PageBudgetResult Check(IEnumerable<LoadedResource> resources, ISet<string> contentImagePaths, ISet<string> preloadedPaths)
+    {
+        var counted = resources
+            .Where(r => !(r.Kind == ResourceKind.Image && contentImagePaths.Contains(r.Url.AbsolutePath)))
+            .ToList();
+        var weighed = counted.Where(r => r.Kind is ResourceKind.Document or ResourceKind.Stylesheet or ResourceKind.Script or ResourceKind.Font).ToList();
+        var bytes = weighed.Sum(r => r.TransferredBytes);
+
+        List<string> problems = [];
+        if (bytes > MaxTransferredBytes)
+        {
+            problems.Add($"{bytes / 1024.0:0.0} KB of HTML, CSS, JS and fonts exceeds {MaxTransferredBytes / 1024} KB");
+        }
+
+        if (counted.Count > MaxRequests)
+        {
+            problems.Add($"{counted.Count} requests exceed {MaxRequests}");
+        }
+
+        problems.AddRange(counted
+            .Where(r => r.Kind == ResourceKind.Font && !preloadedPaths.Contains(r.Url.AbsolutePath))
+            .Select(r => $"font {r.Url.AbsolutePath} is not preloaded"));
+
+        return new PageBudgetResult(counted.Count, bytes, problems);
+    }
+
+    public static ResourceKind KindOf(string playwrightResourceType) => playwrightResourceType switch
+    {
+        "document" => ResourceKind.Document,
+        "stylesheet" => ResourceKind.Stylesheet,
+        "script" => ResourceKind.Script,
+        "font" => ResourceKind.Font,
+        "image" => ResourceKind.Image,
+        _ => ResourceKind.Other,
+    };
+}
