@@ -21,7 +21,27 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         }
 
         var code = statusCode is >= 400 and <= 599 ? statusCode : 500;
+        if (code == 500 && IsDatabaseOutage(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error))
+        {
+            // An unreachable database is an outage, not a bug: say "maintenance" and invite a retry.
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "60";
+        }
+
         Response.StatusCode = code;
         return View("Error", ErrorViewModel.For(code, correlationId));
+    }
+
+    private static bool IsDatabaseOutage(Exception? error)
+    {
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -16,7 +16,6 @@ public static class PipelineSetup
         else
         {
             app.UseExceptionHandler("/loi/500");
-            app.UseHsts();
         }
 
         app.UseSecurityHeaders(SecurityHeaders.Policy(app.Environment));
