@@ -51,7 +51,8 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
         }
 
         var canonical = PortalUrls.Article(article.Id, article.Slug);
-        if (!string.Equals(Request.Path.Value, canonical, StringComparison.Ordinal))
+        // Case is ignored because the output cache ignores it too: a cached page would answer anyway.
+        if (!string.Equals(Request.Path.Value, canonical, StringComparison.OrdinalIgnoreCase))
         {
             return RedirectPermanent(canonical);
         }

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using DongNai.EthnicPortal.Web.Models;
 
 namespace DongNai.EthnicPortal.Web.Services;
@@ -6,8 +8,8 @@ namespace DongNai.EthnicPortal.Web.Services;
 /// <summary>schema.org JSON-LD for search engines, serialized by System.Text.Json so no value can break out of its script element.</summary>
 public static class StructuredData
 {
-    // The default encoder escapes <, > and &, so "</script>" inside a title stays inert.
-    private static readonly JsonSerializerOptions Options = new();
+    // Vietnamese letters stay readable, while <, > and & are still escaped, so "</script>" inside a title stays inert.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static string NewsArticle(ArticleViewModel article, string url, string? imageUrl, string publisherName, string logoUrl)
     {
