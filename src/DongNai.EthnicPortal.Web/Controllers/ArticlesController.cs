@@ -73,7 +73,7 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
             article.Title,
             article.Slug,
             article.Summary,
-            article.RenderedBodyHtml,
+            ArticleBodies.WithLazyImages(article.RenderedBodyHtml),
             article.AuthorByline,
             article.PublishedAt,
             article.UpdatedAt,

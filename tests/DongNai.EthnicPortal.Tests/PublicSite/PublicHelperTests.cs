@@ -57,4 +57,15 @@ public sealed class PublicHelperTests
         Assert.Equal("2023-09-20T08:00:00+07:00", document.RootElement.GetProperty("datePublished").GetString());
         Assert.False(document.RootElement.TryGetProperty("image", out _));
     }
+
+    [Fact]
+    public void Body_images_load_lazily_and_the_rest_of_the_body_is_unchanged()
+    {
+        const string html = "<p>Mở đầu</p>\n<figure><img src=\"/media/a.jpg\" alt=\"Ảnh\" width=\"1200\" height=\"675\"><figcaption>Chú thích</figcaption></figure>";
+
+        var result = ArticleBodies.WithLazyImages(html);
+
+        Assert.Equal("<p>Mở đầu</p>\n<figure><img src=\"/media/a.jpg\" alt=\"Ảnh\" width=\"1200\" height=\"675\" loading=\"lazy\" decoding=\"async\"><figcaption>Chú thích</figcaption></figure>", result);
+        Assert.Equal("<p>Không có ảnh</p>", ArticleBodies.WithLazyImages("<p>Không có ảnh</p>"));
+    }
 }

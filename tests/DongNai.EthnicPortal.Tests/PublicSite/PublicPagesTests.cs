@@ -125,6 +125,7 @@ public sealed partial class PublicPagesTests(PortalFixture fixture) : IClassFixt
         Assert.Contains("datetime=\"2023-09-20T08:00:00+07:00\"", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         // The cover already sits in the body as a captioned figure, so it is not repeated.
         Assert.Single(Regex.Matches(html, "<img[^>]+seed-binh-dang-gioi"));
+        Assert.Matches("<img[^>]+seed-binh-dang-gioi[^>]+loading=\"lazy\"", html);
 
         Assert.Contains($"<link rel=\"canonical\" href=\"https://localhost{url}\">", html, StringComparison.Ordinal);
         Assert.Contains($"<meta property=\"og:title\" content=\"{SeedTitle}\">", html, StringComparison.Ordinal);
