@@ -1,5 +1,4 @@
 using DongNai.EthnicPortal.Data;
-using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Models;
 using DongNai.EthnicPortal.Web.Services;
@@ -11,17 +10,53 @@ namespace DongNai.EthnicPortal.Web.Controllers;
 
 public sealed class HomeController(PortalDbContext db, TimeProvider time) : Controller
 {
+    private const int LatestCount = 8;
+    private const int PerCategory = 5;
+    private const int DocumentCount = 5;
+
     [HttpGet("/")]
     [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles, CacheTags.Documents])]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var latest = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+        var visible = db.Articles.AsNoTracking().Visible(now);
+
+        var featured = (await visible.Where(a => a.IsFeatured).OrderByDescending(a => a.PublishedAt).Take(1).ToCardsAsync(cancellationToken)).FirstOrDefault()
+            ?? (await visible.OrderByDescending(a => a.PublishedAt).Take(1).ToCardsAsync(cancellationToken)).FirstOrDefault();
+
+        var featuredId = featured?.Id ?? 0;
+        var latest = await visible
+            .Where(a => a.Id != featuredId)
             .OrderByDescending(a => a.PublishedAt)
-            .Take(10)
-            .Select(a => new ArticleListItem(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value))
-            .ToListAsync();
-        return View(latest);
+            .Take(LatestCount)
+            .ToCardsAsync(cancellationToken);
+
+        var categories = await db.Categories.AsNoTracking()
+            .Where(c => c.ShowOnHome)
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new { c.Id, c.Name, c.Slug })
+            .ToListAsync(cancellationToken);
+        var blocks = new List<CategoryBlock>(categories.Count);
+        foreach (var category in categories)
+        {
+            // One small indexed query per home category keeps each on the (CategoryId, Status, PublishedAt) index.
+            var items = await visible.Where(a => a.CategoryId == category.Id)
+                .OrderByDescending(a => a.PublishedAt)
+                .Take(PerCategory)
+                .ToCardsAsync(cancellationToken);
+            if (items.Count > 0)
+            {
+                blocks.Add(new CategoryBlock(category.Name, category.Slug, items));
+            }
+        }
+
+        var documents = await db.OfficialDocuments.AsNoTracking()
+            .Where(d => d.IsPublished)
+            .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
+            .Take(DocumentCount)
+            .Select(d => new DocumentListItem(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.Abstract, d.IssuedOn))
+            .ToListAsync(cancellationToken);
+
+        return View(new HomeViewModel(featured, latest, blocks, documents));
     }
 }

@@ -31,6 +31,12 @@ public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache)
 {
     public const string CacheKey = "site-chrome";
 
+    /// <summary>What pages show when settings are missing or the database cannot be reached.</summary>
+    public static readonly SiteChromeModel Fallback = new(
+        new SiteInfo("BAN DÂN TỘC TỈNH ĐỒNG NAI", "", "", "", "", "", "", "", null, 0),
+        [new MenuItem("Trang chủ", PortalUrls.Home)],
+        []);
+
     public async Task<SiteChromeModel> GetAsync()
     {
         if (cache.TryGetValue(CacheKey, out SiteChromeModel? cached) && cached is not null)
@@ -49,7 +55,7 @@ public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache)
             .Where(s => s.Id == SiteSettings.SingletonId)
             .Select(s => new SiteInfo(s.SiteName, s.GoverningAgency, s.ResponsiblePerson, s.ResponsiblePersonTitle, s.Address, s.Phone, s.Email, s.CopyrightLine, s.MapUrl, s.VisitCounterOffset))
             .FirstOrDefaultAsync()
-            ?? new SiteInfo("BAN DÂN TỘC TỈNH ĐỒNG NAI", "", "", "", "", "", "", "", null, 0);
+            ?? Fallback.Site;
 
         var categories = await db.Categories.AsNoTracking()
             .Where(c => c.ShowInMenu)

@@ -1,0 +1,57 @@
+using DongNai.EthnicPortal.Web.Services;
+
+namespace DongNai.EthnicPortal.Web.Models;
+
+/// <summary>An article in a list: never carries the body.</summary>
+public sealed record ArticleCard(int Id, string Title, string Slug, string Summary, DateTime PublishedAt, ImageModel? Image)
+{
+    public string Url => PortalUrls.Article(Id, Slug);
+}
+
+public sealed record DocumentListItem(int Id, string Slug, string NumberAndSymbol, string TypeName, string Abstract, DateOnly IssuedOn)
+{
+    public string Url => PortalUrls.Document(Id, Slug);
+}
+
+public sealed record CategoryBlock(string Name, string Slug, IReadOnlyList<ArticleCard> Articles)
+{
+    public string Url => PortalUrls.Category(Slug);
+}
+
+public sealed record HomeViewModel(
+    ArticleCard? Featured,
+    IReadOnlyList<ArticleCard> Latest,
+    IReadOnlyList<CategoryBlock> Categories,
+    IReadOnlyList<DocumentListItem> Documents);
+
+public sealed record CategoryViewModel(string Name, string Slug, string? Description, IReadOnlyList<ArticleCard> Articles, int Page, int TotalPages)
+{
+    public string PageUrl(int page) => page <= 1 ? PortalUrls.Category(Slug) : $"{PortalUrls.Category(Slug)}?trang={page}";
+}
+
+public sealed record ArticleViewModel(
+    int Id,
+    string Title,
+    string Slug,
+    string Summary,
+    string BodyHtml,
+    string AuthorByline,
+    DateTime PublishedAt,
+    DateTime UpdatedAt,
+    string CategoryName,
+    string CategorySlug,
+    ImageModel? Cover,
+    string? CoverCaption,
+    bool CoverInBody,
+    IReadOnlyList<ArticleCard> OtherArticles)
+{
+    public string Url => PortalUrls.Article(Id, Slug);
+}
+
+public sealed record StaticPageViewModel(string Slug, string Title, string BodyHtml, string Language, DateTime UpdatedAt);
+
+public sealed record PollWidgetModel(int Id, string Question, bool AllowMultipleChoices, IReadOnlyList<PollOptionItem> Options);
+
+public sealed record PollOptionItem(int Id, string Text);
+
+public sealed record VisitCounterModel(long Today, long Total);
