@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using DongNai.EthnicPortal.Web.Models;
+using DongNai.EthnicPortal.Web.Services;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,14 +14,15 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     [IgnoreAntiforgeryToken]
     public IActionResult Show(int statusCode)
     {
-        var correlationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        // The request id also appears on the request-log line, so support can find the whole story.
+        var correlationId = HttpContext.TraceIdentifier;
         if (statusCode >= 500 && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
         {
             logger.LogError(failure.Error, "Unhandled exception on {Path}, correlation id {CorrelationId}", failure.Path, correlationId);
         }
 
         var code = statusCode is >= 400 and <= 599 ? statusCode : 500;
-        if (code == 500 && IsDatabaseOutage(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error))
+        if (code == 500 && HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is { } error && DatabaseFailures.IsDatabaseFailure(error))
         {
             // An unreachable database is an outage, not a bug: say "maintenance" and invite a retry.
             code = StatusCodes.Status503ServiceUnavailable;
@@ -32,16 +33,4 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         return View("Error", ErrorViewModel.For(code, correlationId));
     }
 
-    private static bool IsDatabaseOutage(Exception? error)
-    {
-        for (var current = error; current is not null; current = current.InnerException)
-        {
-            if (current is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -7,7 +7,7 @@ public static class DatabaseFailures
 {
     public static bool IsDatabaseFailure(Exception exception) => exception switch
     {
-        DbException or TimeoutException => true,
+        DbException or TimeoutException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException => true,
         // EF Core wraps provider failures (e.g. after its retry strategy gives up) in InvalidOperationException.
         InvalidOperationException { InnerException: { } inner } => IsDatabaseFailure(inner),
         _ => false,
