@@ -8,12 +8,12 @@ namespace DongNai.EthnicPortal.Web.Services.Visits;
 
 public sealed record VisitTotals(long Today, long AllTime);
 
-/// <summary>"Trong ngày" and "Tất cả" for the sidebar, read at most once a minute.</summary>
+/// <summary>"Trong ngày" and "Tất cả" for the sidebar; a short memory cache keeps the sums off the database while pages are re-rendered.</summary>
 public sealed class VisitStatistics(PortalDbContext db, IMemoryCache cache, TimeProvider time)
 {
     public const string CacheKey = "visits:totals";
 
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
 
     public async Task<VisitTotals> GetAsync()
     {
