@@ -30,7 +30,14 @@ public sealed class PollsController(PollService polls, PublicCache publicCache, 
     [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Polls])]
     public async Task<IActionResult> Results(int id, [FromQuery(Name = PollUrls.JustVotedQuery)] string? justVoted)
     {
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Poll(id));
+        if (HttpContext.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        {
+            cache.Tags.Add(CacheTags.Poll(id));
+
+            // The voter must see the count that includes their ballot, not a copy another request stored meanwhile.
+            cache.AllowCacheStorage &= justVoted != "1";
+        }
+
         var model = await polls.GetResultsAsync(id);
         if (model is null)
         {

@@ -25,7 +25,10 @@ public sealed class PollVotingTests(PollsFixture fixture) : IClassFixture<PollsF
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("max-age=31536000", cookie, StringComparison.OrdinalIgnoreCase);
 
-        var results = await browser.GetStringAsync(response.Headers.Location);
+        var confirmation = await browser.GetAsync(response.Headers.Location);
+        Assert.Null(confirmation.Headers.Age);
+        Assert.Null((await browser.GetAsync(response.Headers.Location)).Headers.Age);
+        var results = await confirmation.Content.ReadAsStringAsync();
         Assert.Contains(PollsController.AcceptedMessage, results, StringComparison.Ordinal);
         Assert.Contains("Tổng số phiếu: 1", results, StringComparison.Ordinal);
 

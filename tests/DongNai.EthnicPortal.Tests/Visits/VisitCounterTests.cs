@@ -194,6 +194,34 @@ public sealed class VisitCounterTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_applications_sharing_one_database_lose_nothing()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        var clock = new FakeTimeProvider(time.GetUtcNow());
+        var day = VietnamTime.Today(clock);
+        using var first = new PortalFactory { StorageRoot = root, KeepStorage = true, Time = clock };
+        using var second = new PortalFactory { StorageRoot = root, Time = clock };
+        _ = first.Services;
+        _ = second.Services;
+
+        await Task.WhenAll(
+            VisitAsync(first, 30),
+            VisitAsync(second, 45));
+        await Task.WhenAll(
+            first.Services.GetRequiredService<VisitCounter>().FlushAsync(),
+            second.Services.GetRequiredService<VisitCounter>().FlushAsync());
+
+        Assert.Equal(75, await first.WithDbAsync(db => db.VisitDays.Where(v => v.Day == day).Select(v => v.Count).SingleAsync()));
+
+        static Task VisitAsync(PortalFactory app, int visitors) => Task.WhenAll(Enumerable.Range(0, visitors).Select(_ =>
+        {
+            var browser = app.CreateBrowserClient();
+            browser.DefaultRequestHeaders.UserAgent.ParseAdd(PollTestData.BrowserAgent);
+            return browser.GetAsync(new Uri("/", UriKind.Relative));
+        }));
+    }
+
+    [Fact]
     public async Task Stopping_the_application_flushes_what_is_buffered()
     {
         var root = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
