@@ -11,7 +11,7 @@ namespace DongNai.EthnicPortal.Web.Services.Visits;
 /// page view never waits on, or contends for, the day's row. Each flush is an atomic
 /// "Count = Count + delta", so any number of instances can share the database.
 /// </summary>
-public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider time, ILogger<VisitCounter> logger) : IDisposable
+public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
 {
     private readonly Lock bufferLock = new();
     private readonly SemaphoreSlim flushGate = new(1, 1);
@@ -38,7 +38,7 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider time,
         }
     }
 
-    /// <summary>Writes the buffered counts; what cannot be written goes back into the buffer for the next flush.</summary>
+    /// <summary>Writes the buffered counts. On failure it throws, and what was not written goes back into the buffer.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         await flushGate.WaitAsync(cancellationToken);
@@ -56,23 +56,21 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider time,
                 pending = [];
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            foreach (var (day, delta) in batch.OrderBy(entry => entry.Key))
+            try
             {
-                try
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                foreach (var (day, delta) in batch.OrderBy(entry => entry.Key).ToList())
                 {
                     await AddAsync(db, day, delta, cancellationToken);
                     batch.Remove(day);
                 }
-                catch (Exception exception) when (exception is DbUpdateException or System.Data.Common.DbException or OperationCanceledException)
-                {
-                    logger.LogWarning(exception, "Could not write {Delta} visits for {Day}; they stay buffered for the next flush", delta, day);
-                    break;
-                }
             }
-
-            Requeue(batch);
+            finally
+            {
+                // Whatever was not written is counted again by the next flush.
+                Requeue(batch);
+            }
         }
         finally
         {

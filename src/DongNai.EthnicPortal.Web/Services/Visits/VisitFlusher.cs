@@ -15,7 +15,15 @@ public sealed class VisitFlusher(VisitCounter counter, TimeProvider time, ILogge
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await counter.FlushAsync(stoppingToken);
+                try
+                {
+                    await counter.FlushAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A database outage must not stop the host; the counts wait in the buffer.
+                    logger.LogWarning(exception, "Visit flush failed; {Pending} visits stay buffered for the next attempt", counter.PendingCount);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -31,7 +39,7 @@ public sealed class VisitFlusher(VisitCounter counter, TimeProvider time, ILogge
         {
             await counter.FlushAsync(CancellationToken.None);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "The final visit flush failed; {Pending} visits are lost", counter.PendingCount);
         }
