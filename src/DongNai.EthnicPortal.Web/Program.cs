@@ -9,6 +9,7 @@ builder.AddPortalSecurity();
 builder.AddPortalCaching();
 builder.AddPortalServices();
 builder.AddPortalMvc();
+builder.AddPortalPolls();
 
 var app = builder.Build();
 

@@ -27,6 +27,7 @@ public static class PipelineSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseVisitCounting();
         app.UseOutputCache();
         return app;
     }

@@ -49,9 +49,3 @@ public sealed record ArticleViewModel(
 }
 
 public sealed record StaticPageViewModel(string Slug, string Title, string BodyHtml, string Language, DateTime UpdatedAt);
-
-public sealed record PollWidgetModel(int Id, string Question, bool AllowMultipleChoices, IReadOnlyList<PollOptionItem> Options);
-
-public sealed record PollOptionItem(int Id, string Text);
-
-public sealed record VisitCounterModel(long Today, long Total);
