@@ -13,8 +13,11 @@ public sealed class DocumentAttachmentStore(StoragePaths storage)
 {
     public const long MaxBytes = 30L * 1024 * 1024;
 
-    /// <summary>Everything a multipart request with one maximal file may need on top of the file itself.</summary>
-    public const long MaxRequestBytes = MaxBytes + (1024 * 1024);
+    /// <summary>
+    /// The request limit is well above the file limit, so that a file somewhat over 30 MB still reaches
+    /// the check and gets a clear message instead of a bare 413; the form reader buffers it on disk.
+    /// </summary>
+    public const long MaxRequestBytes = 64L * 1024 * 1024;
 
     private static readonly System.Buffers.SearchValues<char> ForbiddenNameCharacters = System.Buffers.SearchValues.Create("/\\:*?\"<>|");
 
