@@ -101,6 +101,24 @@ public sealed class DocumentPageTests(DocumentsFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_seed_article_page_links_the_Cong_van()
+    {
+        var congVanUrl = await UrlAsync("9478/UBND-KGVX");
+        var article = await fixture.Factory.WithDbAsync(db => db.Articles.AsNoTracking()
+            .Where(a => a.Title.StartsWith("Triển khai thực hiện công tác bình đẳng giới"))
+            .Select(a => new { a.Id, a.Slug })
+            .SingleAsync());
+
+        var response = await Client.GetAsync(new Uri(PortalUrls.Article(article.Id, article.Slug), UriKind.Relative));
+
+        // The article page is built on another branch; until it is merged there is no page to look at.
+        Assert.SkipWhen(response.StatusCode == HttpStatusCode.NotFound, "The article page (/tin-tuc/{slug}-{id}) is not on this branch yet.");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == congVanUrl && a.TextContent == "Công văn số 9478/UBND-KGVX");
+    }
+
+    [Fact]
     public async Task A_wrong_or_missing_slug_redirects_permanently_to_the_canonical_url()
     {
         var (id, slug) = await fixture.Factory.FindDocumentAsync("9478/UBND-KGVX");

@@ -1,6 +1,7 @@
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Web.Services;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -91,5 +92,49 @@ public sealed class DocumentRegistryPagingTests : IDisposable
         Assert.Empty(await client.ListedSymbolsAsync("/van-ban?q=8%2FTB-BDT"));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(new Uri(PortalUrls.Document(id, slug), UriKind.Relative))).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(new Uri(PortalUrls.Attachment(attachmentId), UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_article_change_renders_its_links_and_rewrites_its_citations()
+    {
+        var articleId = await factory.WithDbAsync(async db =>
+        {
+            var article = new Article
+            {
+                Title = "Tin thử",
+                Slug = "tin-thu",
+                BodyHtml = "<p>Thực hiện Kết luận số 250-KL/TU ngày 22/7/2021.</p>",
+                CategoryId = (await db.Categories.FirstAsync()).Id,
+                Status = ArticleStatus.Draft,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+            return article.Id;
+        });
+        var conclusion = await factory.FindDocumentAsync("250-KL/TU");
+
+        await ArticleChangedAsync(articleId);
+        var rendered = await factory.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.Citations).SingleAsync(a => a.Id == articleId));
+        Assert.Equal($"<p>Thực hiện <a href=\"{PortalUrls.Document(conclusion.Id, conclusion.Slug)}\">Kết luận số 250-KL/TU ngày 22/7/2021</a>.</p>", rendered.RenderedBodyHtml);
+        Assert.Equal([conclusion.Id], rendered.Citations.Select(c => c.OfficialDocumentId));
+
+        await factory.WithDbAsync(async db =>
+        {
+            var article = await db.Articles.SingleAsync(a => a.Id == articleId);
+            article.BodyHtml = "<p>Không dẫn chiếu văn bản nào.</p>";
+            await db.SaveChangesAsync();
+        });
+        await ArticleChangedAsync(articleId);
+        var plain = await factory.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.Citations).SingleAsync(a => a.Id == articleId));
+        Assert.Equal("<p>Không dẫn chiếu văn bản nào.</p>", plain.RenderedBodyHtml);
+        Assert.Empty(plain.Citations);
+    }
+
+    private async Task ArticleChangedAsync(int id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ContentChanges>().ArticleChangedAsync(id);
     }
 }
