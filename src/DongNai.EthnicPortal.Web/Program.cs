@@ -10,6 +10,7 @@ builder.AddPortalCaching();
 builder.AddPortalServices();
 builder.AddPortalMvc();
 builder.AddPortalPolls();
+builder.AddPortalDocuments();
 
 var app = builder.Build();
 

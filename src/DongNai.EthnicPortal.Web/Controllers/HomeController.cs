@@ -54,7 +54,7 @@ public sealed class HomeController(PortalDbContext db, TimeProvider time) : Cont
             .Where(d => d.IsPublished)
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
             .Take(DocumentCount)
-            .Select(d => new DocumentListItem(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.Abstract, d.IssuedOn))
+            .Select(d => new DocumentTeaser(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.Abstract, d.IssuedOn))
             .ToListAsync(cancellationToken);
 
         return View(new HomeViewModel(featured, latest, blocks, documents));

@@ -8,7 +8,8 @@ public sealed record ArticleCard(int Id, string Title, string Slug, string Summa
     public string Url => PortalUrls.Article(Id, Slug);
 }
 
-public sealed record DocumentListItem(int Id, string Slug, string NumberAndSymbol, string TypeName, string Abstract, DateOnly IssuedOn)
+/// <summary>A document in the home page's "newest documents" block.</summary>
+public sealed record DocumentTeaser(int Id, string Slug, string NumberAndSymbol, string TypeName, string Abstract, DateOnly IssuedOn)
 {
     public string Url => PortalUrls.Document(Id, Slug);
 }
@@ -22,7 +23,7 @@ public sealed record HomeViewModel(
     ArticleCard? Featured,
     IReadOnlyList<ArticleCard> Latest,
     IReadOnlyList<CategoryBlock> Categories,
-    IReadOnlyList<DocumentListItem> Documents);
+    IReadOnlyList<DocumentTeaser> Documents);
 
 public sealed record CategoryViewModel(string Name, string Slug, string? Description, IReadOnlyList<ArticleCard> Articles, int Page, int TotalPages)
 {

@@ -67,7 +67,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>A client that keeps cookies and does not follow redirects; https, because auth cookies are Secure outside Development.</summary>
     public HttpClient CreateBrowserClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://cong-thong-tin.test") });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
     {

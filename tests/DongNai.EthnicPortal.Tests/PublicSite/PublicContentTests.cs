@@ -190,9 +190,9 @@ public sealed class DatabaseOutageTests
         outage.Down = true;
         var response = await client.GetAsync("/");
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Đã xảy ra lỗi", html, StringComparison.Ordinal);
+        Assert.Contains("Hệ thống đang bảo trì", html, StringComparison.Ordinal);
         Assert.Contains("BAN DÂN TỘC TỈNH ĐỒNG NAI", html, StringComparison.Ordinal);
         Assert.Contains("<form role=\"search\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Thăm dò ý kiến", html, StringComparison.Ordinal);

@@ -1,0 +1,16 @@
+using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Documents;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+public static class DocumentsSetup
+{
+    public static WebApplicationBuilder AddPortalDocuments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DocumentSearchCatalog>();
+        builder.Services.AddScoped<IContentChangeHandler, DocumentLinkingHandler>();
+        builder.Services.AddScoped<IContentInitializer, DocumentLinkingInitializer>();
+        builder.Services.AddScoped<DocumentAttachmentStore>();
+        return builder;
+    }
+}

@@ -1,0 +1,154 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Services.Documents;
+
+/// <summary>
+/// Keeps the stored rendered forms (article bodies, documents' full texts) and the article → document
+/// citations in step with the registry, whenever an article or a document changes.
+/// </summary>
+public sealed class DocumentLinkingHandler(PortalDbContext db, DocumentSearchCatalog catalog) : IContentChangeHandler
+{
+    public async Task OnArticleChangedAsync(int articleId, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.Include(a => a.Citations).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null)
+        {
+            // Its citations went with it (cascade).
+            return;
+        }
+
+        var registry = await LoadRegistryAsync(db, cancellationToken);
+        Render(article, registry);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task OnDocumentChangedAsync(int documentId, CancellationToken cancellationToken)
+    {
+        catalog.Invalidate();
+        var registry = await LoadRegistryAsync(db, cancellationToken);
+        var document = await db.OfficialDocuments.AsNoTracking()
+            .Where(d => d.Id == documentId)
+            .Select(d => new { d.Number })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        // Texts that may gain a link mention the number; texts that may lose one (a deleted, unpublished
+        // or renumbered document) already link to its page. Only those are run through the linker.
+        var linkPrefix = $"/van-ban/{documentId}/";
+        var number = document?.Number;
+
+        var articleQuery = db.Articles.Include(a => a.Citations).AsQueryable();
+        var documentQuery = db.OfficialDocuments.AsQueryable();
+        if (string.IsNullOrEmpty(number))
+        {
+            articleQuery = articleQuery.Where(a => a.RenderedBodyHtml.Contains(linkPrefix));
+            documentQuery = documentQuery.Where(d => d.Id == documentId || (d.RenderedFullTextHtml != null && d.RenderedFullTextHtml.Contains(linkPrefix)));
+        }
+        else
+        {
+            articleQuery = articleQuery.Where(a => a.BodyHtml.Contains(number) || a.RenderedBodyHtml.Contains(linkPrefix));
+            documentQuery = documentQuery.Where(d => d.Id == documentId
+                || (d.FullTextHtml != null && d.FullTextHtml.Contains(number))
+                || (d.RenderedFullTextHtml != null && d.RenderedFullTextHtml.Contains(linkPrefix)));
+        }
+
+        foreach (var article in await articleQuery.ToListAsync(cancellationToken))
+        {
+            Render(article, registry);
+        }
+
+        foreach (var other in await documentQuery.ToListAsync(cancellationToken))
+        {
+            Render(other, registry);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task OnPageChangedAsync(int pageId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The published registry as the linker needs it; unpublished documents have no page to link to.</summary>
+    public static async Task<DocumentRegistrySnapshot> LoadRegistryAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = await db.OfficialDocuments.AsNoTracking()
+            .Where(d => d.IsPublished)
+            .Select(d => new RegistryEntry(d.Id, d.Slug, d.NormalizedSymbol, d.IssuedOn, d.DocumentType.Name))
+            .ToListAsync(cancellationToken);
+        return new DocumentRegistrySnapshot(entries);
+    }
+
+    public static void Render(Article article, DocumentRegistrySnapshot registry)
+    {
+        var result = DocumentReferenceLinker.Link(article.BodyHtml, registry);
+        if (!string.Equals(article.RenderedBodyHtml, result.Html, StringComparison.Ordinal))
+        {
+            article.RenderedBodyHtml = result.Html;
+        }
+
+        article.Citations.RemoveAll(c => !result.CitedDocumentIds.Contains(c.OfficialDocumentId));
+        foreach (var id in result.CitedDocumentIds.Where(id => article.Citations.All(c => c.OfficialDocumentId != id)))
+        {
+            article.Citations.Add(new ArticleDocumentCitation { ArticleId = article.Id, OfficialDocumentId = id });
+        }
+    }
+
+    public static void Render(OfficialDocument document, DocumentRegistrySnapshot registry)
+    {
+        var rendered = string.IsNullOrEmpty(document.FullTextHtml)
+            ? null
+            : DocumentReferenceLinker.Link(document.FullTextHtml, registry, excludeDocumentId: document.Id).Html;
+        if (!string.Equals(document.RenderedFullTextHtml, rendered, StringComparison.Ordinal))
+        {
+            document.RenderedFullTextHtml = rendered;
+        }
+    }
+}
+
+/// <summary>Renders every article and document once demo content has just been seeded, so its references are links from the start.</summary>
+public sealed class DocumentLinkingInitializer(PortalDbContext db) : IContentInitializer
+{
+    private const int BatchSize = 200;
+
+    public async Task InitializeAsync(bool demoContentSeeded, CancellationToken cancellationToken)
+    {
+        if (!demoContentSeeded)
+        {
+            return;
+        }
+
+        var registry = await DocumentLinkingHandler.LoadRegistryAsync(db, cancellationToken);
+        var lastId = 0;
+        while (true)
+        {
+            var articles = await db.Articles.Include(a => a.Citations)
+                .Where(a => a.Id > lastId)
+                .OrderBy(a => a.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (articles.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var article in articles)
+            {
+                DocumentLinkingHandler.Render(article, registry);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            lastId = articles[^1].Id;
+        }
+
+        var documents = await db.OfficialDocuments.Where(d => d.FullTextHtml != null).ToListAsync(cancellationToken);
+        foreach (var document in documents)
+        {
+            DocumentLinkingHandler.Render(document, registry);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+}

@@ -1,0 +1,97 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace DongNai.EthnicPortal.Web.Services.Documents;
+
+/// <summary>
+/// Free-text matching for the registry. Neither SQLite's LIKE (ASCII-only case folding) nor a collation
+/// folds Vietnamese diacritics and đ the way <see cref="VietnameseText.Fold"/> does, and the search
+/// index belongs to another feature with its own refresh cycle. So the registry keeps its own folded
+/// words of number, symbol and abstract of every published document in memory (a few MB for 10,000
+/// documents, scanned in milliseconds); SQL then applies the other filters and the paging over the
+/// matching ids. The copy is dropped after any document change on this instance and expires after a
+/// few minutes, which bounds staleness when several instances run.
+/// </summary>
+public sealed class DocumentSearchCatalog(IMemoryCache cache)
+{
+    private const string CacheKey = "documents:search-catalog";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public void Invalidate() => cache.Remove(CacheKey);
+
+    public async Task<DocumentSearchMatch> MatchAsync(PortalDbContext db, string query, CancellationToken cancellationToken)
+    {
+        var entries = await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            var rows = await db.OfficialDocuments.AsNoTracking()
+                .Where(d => d.IsPublished)
+                .Select(d => new { d.Id, d.Number, d.NormalizedSymbol, d.NumberAndSymbol, d.Abstract })
+                .ToListAsync(cancellationToken);
+            return rows.Select(r => new CatalogEntry(r.Id, r.Number, r.NormalizedSymbol, Words(r.NumberAndSymbol + " " + r.Abstract))).ToArray();
+        }) ?? [];
+        return Match(entries, query);
+    }
+
+    /// <summary>
+    /// Every folded word of the query must begin a word of the document ("binh dang" finds "bình đẳng",
+    /// "94" finds 9478), or the query is part of a symbol; a query that is a document's number or symbol
+    /// is an exact hit, listed first.
+    /// </summary>
+    internal static DocumentSearchMatch Match(IReadOnlyList<CatalogEntry> entries, string query)
+    {
+        var trimmed = query.Trim();
+        var symbol = DocumentSymbol.Normalize(trimmed);
+        // "KH-UBND" or "9478/ubnd" is a symbol or part of one: matching its pieces as words would also
+        // find every abstract that says "triển khai", so such queries only match symbols.
+        var looksLikeSymbol = trimmed.IndexOfAny(['/', '-']) >= 0 && !trimmed.Any(char.IsWhiteSpace);
+        string[] words = looksLikeSymbol ? [] : Words(trimmed);
+        var all = new List<int>();
+        var exact = new List<int>();
+        foreach (var entry in entries)
+        {
+            var isExact = entry.Number == trimmed || entry.NormalizedSymbol == symbol;
+            if (isExact
+                || (symbol.Length > 0 && entry.NormalizedSymbol.Contains(symbol, StringComparison.Ordinal))
+                || (words.Length > 0 && words.All(w => entry.Words.Any(word => word.StartsWith(w, StringComparison.Ordinal)))))
+            {
+                all.Add(entry.Id);
+                if (isExact)
+                {
+                    exact.Add(entry.Id);
+                }
+            }
+        }
+
+        return new DocumentSearchMatch(all, exact);
+    }
+
+    /// <summary>Folded words: runs of letters and digits, so "9478/UBND-KGVX" gives 9478, ubnd and kgvx.</summary>
+    internal static string[] Words(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var isWordCharacter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (isWordCharacter && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWordCharacter && start >= 0)
+            {
+                words.Add(folded[start..i]);
+                start = -1;
+            }
+        }
+
+        return [.. words.Distinct(StringComparer.Ordinal)];
+    }
+
+    internal sealed record CatalogEntry(int Id, string Number, string NormalizedSymbol, string[] Words);
+}
+
+public sealed record DocumentSearchMatch(IReadOnlyList<int> MatchingIds, IReadOnlyList<int> ExactIds);
