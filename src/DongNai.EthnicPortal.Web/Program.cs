@@ -9,6 +9,7 @@ builder.AddPortalSecurity();
 builder.AddPortalCaching();
 builder.AddPortalServices();
 builder.AddPortalMvc();
+builder.AddPortalSearch();
 
 var app = builder.Build();
 
