@@ -13,15 +13,25 @@ public sealed class Fts5SearchIndex(PortalDbContext db, SearchEntryBuilder build
 {
     public const string TableName = "SearchFts";
 
-    protected override IQueryable<SearchHit> Match(SearchQuery query)
+    /// <remarks>
+    /// The expression goes in as a parameter: the visitor's text is never part of the SQL. The
+    /// covering index (same migration) is named because the planner would otherwise read each
+    /// matching row from the table, long texts included.
+    /// </remarks>
+    protected override IQueryable<SearchHit> Match(SearchQuery query, bool ranked)
     {
-        // The expression goes in as a parameter: the visitor's text is never part of the SQL.
         var expression = query.ToFts5();
-        return Db.Database.SqlQuery<SearchHit>($"""
-            SELECT e.Id AS Id, e.Kind AS Kind, e.Date AS Date, bm25(SearchFts) AS Score
-            FROM SearchFts JOIN SearchEntries AS e ON e.Id = SearchFts.rowid
-            WHERE SearchFts MATCH {expression}
-            """);
+        return ranked
+            ? Db.Database.SqlQuery<SearchHit>($"""
+                SELECT e.Id AS Id, e.Kind AS Kind, e.Date AS Date, bm25(SearchFts) AS Score
+                FROM SearchFts JOIN SearchEntries AS e INDEXED BY IX_SearchEntries_Search ON e.Id = SearchFts.rowid
+                WHERE SearchFts MATCH {expression}
+                """)
+            : Db.Database.SqlQuery<SearchHit>($"""
+                SELECT e.Id AS Id, e.Kind AS Kind, e.Date AS Date, 0.0 AS Score
+                FROM SearchFts JOIN SearchEntries AS e INDEXED BY IX_SearchEntries_Search ON e.Id = SearchFts.rowid
+                WHERE SearchFts MATCH {expression}
+                """);
     }
 
     protected override Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -14,6 +14,12 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     /// <summary>How many of the best matches are re-ranked by exact spelling and title matches.</summary>
     public const int RerankWindow = 50;
 
+    /// <summary>
+    /// Above this many matches, relevance scoring costs more than it tells: a query that broad is
+    /// answered newest first, and the re-rank window still lifts the best of the newest.
+    /// </summary>
+    public const int ScoredMatchLimit = 5000;
+
     private const int BatchSize = 500;
 
     /// <summary>The characters of each candidate read for re-ranking; enough for the opening of a text.</summary>
@@ -65,9 +71,7 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
 
         var now = time.GetUtcNow().UtcDateTime;
         var pinned = await DocumentsByNumberAsync(query, cancellationToken);
-        var hits = query.Clauses.Count == 0
-            ? db.SearchEntries.Where(_ => false).Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date })
-            : Match(query).Where(h => h.Kind != SearchEntryKind.Article || h.Date <= now);
+        var hits = Visible(query, ranked: false, now);
 
         var counts = await hits.GroupBy(h => h.Kind)
             .Select(g => new { Kind = g.Key, Count = g.Count() })
@@ -83,7 +87,7 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         var pageCount = (total + SearchResults.PageSize - 1) / SearchResults.PageSize;
         page = Math.Clamp(page, 1, Math.Max(1, pageCount));
 
-        var ordered = hits.Where(h => (kind == null || h.Kind == kind) && !tabPinned.Contains(h.Id))
+        var ordered = Visible(query, ranked: total <= ScoredMatchLimit, now).Where(h => (kind == null || h.Kind == kind) && !tabPinned.Contains(h.Id))
             .OrderBy(h => h.Score).ThenByDescending(h => h.Date).ThenByDescending(h => h.Id)
             .Select(h => h.Id);
         var ids = await PageIdsAsync(query, ordered, tabPinned, (page - 1) * SearchResults.PageSize, cancellationToken);
@@ -91,11 +95,17 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         return new SearchResults(items, counts, total, page, pageCount);
     }
 
-    /// <summary>The entries that contain every clause of the query, with the engine's score.</summary>
-    protected abstract IQueryable<SearchHit> Match(SearchQuery query);
+    /// <summary>The entries that contain every clause of the query, with the engine's score when <paramref name="ranked"/>.</summary>
+    protected abstract IQueryable<SearchHit> Match(SearchQuery query, bool ranked);
 
     /// <summary>Brings the engine's own index up to date with entries just saved.</summary>
     protected abstract Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Matches that readers may see: an article dated in the future is not public yet.</summary>
+    private IQueryable<SearchHit> Visible(SearchQuery query, bool ranked, DateTime now) =>
+        query.Clauses.Count == 0
+            ? db.SearchEntries.Where(_ => false).Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date })
+            : Match(query, ranked).Where(h => h.Kind != SearchEntryKind.Article || h.Date <= now);
 
     private async Task SaveOrRemoveAsync(SearchEntryKind kind, int entityId, List<SearchEntry> fresh, CancellationToken cancellationToken)
     {
