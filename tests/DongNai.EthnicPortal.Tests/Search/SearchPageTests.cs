@@ -74,8 +74,7 @@ public sealed partial class SearchPageTests(PortalFixture fixture) : IClassFixtu
     public async Task Each_result_has_a_date_and_a_highlighted_snippet()
     {
         var html = await GetAsync("/tim-kiem?q=binh+dang+gioi&loai=tin-bai");
-        Assert.Contains("<mark>bình</mark>", html, StringComparison.Ordinal);
-        Assert.Contains("<mark>đẳng</mark>", html, StringComparison.Ordinal);
+        Assert.Contains("<mark>bình đẳng giới</mark>", html, StringComparison.Ordinal);
         Assert.Contains(">20/09/2023</time>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/tin-tuc/trien-khai-thuc-hien-cong-tac-binh-dang-gioi", html, StringComparison.Ordinal);
     }

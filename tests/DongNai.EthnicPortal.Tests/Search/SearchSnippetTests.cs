@@ -8,13 +8,14 @@ public sealed class SearchSnippetTests
     public void Matches_are_marked_by_their_folded_form()
     {
         var html = SearchSnippet.Highlight("Công tác Bình đẳng giới ở Đồng Nai", ["binh", "dang", "dong"]);
-        Assert.Equal("Công tác <mark>Bình</mark> <mark>đẳng</mark> giới ở <mark>Đồng</mark> Nai", html);
+        Assert.Equal("Công tác <mark>Bình đẳng</mark> giới ở <mark>Đồng</mark> Nai", html);
     }
 
     [Fact]
     public void Content_and_query_can_never_become_markup()
     {
         var html = SearchSnippet.Highlight("<script>alert('binh')</script> & <b>binh</b>", ["binh", "script"]);
+        Assert.Equal("&lt;<mark>script</mark>&gt;alert(&#x27;<mark>binh</mark>&#x27;)&lt;/<mark>script</mark>&gt; &amp; &lt;b&gt;<mark>binh</mark>&lt;/b&gt;", html);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;<mark>script</mark>&gt;", html, StringComparison.Ordinal);
@@ -31,6 +32,8 @@ public sealed class SearchSnippetTests
         Assert.EndsWith(" …", html, StringComparison.Ordinal);
         Assert.Contains("<mark>bình</mark>", html, StringComparison.Ordinal);
         Assert.True(html.Length < 200);
+        Assert.Equal("<mark>bình đẳng giới</mark>", SearchSnippet.Highlight("bình đẳng giới", ["binh", "dang", "gioi"]));
+        Assert.Equal("<mark>bình</mark>, <mark>đẳng</mark>", SearchSnippet.Highlight("bình, đẳng", ["binh", "dang"]));
         Assert.DoesNotMatch("[^ ]…$|^…[^ ]", html);
     }
 

@@ -60,7 +60,9 @@ public static class SearchSnippet
             html.Append("… ");
         }
 
+        const string close = "</mark>";
         var position = start;
+        var marked = false;
         foreach (var word in SearchText.Words(text[..end]))
         {
             if (word.Start < start || !IsMatch(text, word, foldedTerms))
@@ -68,9 +70,22 @@ public static class SearchSnippet
                 continue;
             }
 
-            html.Append(Encoder.Encode(text[position..word.Start]));
-            html.Append("<mark>").Append(Encoder.Encode(text.Substring(word.Start, word.Length))).Append("</mark>");
+            var gap = text[position..word.Start];
+
+            // Adjacent matches share one mark, so "bình đẳng giới" reads as one highlighted phrase.
+            if (marked && gap.Length > 0 && string.IsNullOrWhiteSpace(gap))
+            {
+                html.Length -= close.Length;
+                html.Append(Encoder.Encode(gap));
+            }
+            else
+            {
+                html.Append(Encoder.Encode(gap)).Append("<mark>");
+            }
+
+            html.Append(Encoder.Encode(text.Substring(word.Start, word.Length))).Append(close);
             position = word.Start + word.Length;
+            marked = true;
         }
 
         html.Append(Encoder.Encode(text[position..end]));
