@@ -34,6 +34,7 @@ public sealed class SearchSnippetTests
         Assert.True(html.Length < 200);
         Assert.Equal("<mark>bình đẳng giới</mark>", SearchSnippet.Highlight("bình đẳng giới", ["binh", "dang", "gioi"]));
         Assert.Equal("<mark>bình</mark>, <mark>đẳng</mark>", SearchSnippet.Highlight("bình, đẳng", ["binh", "dang"]));
+        Assert.Equal("số <mark>9478/UBND-KGVX</mark>", SearchSnippet.Highlight("số 9478/UBND-KGVX", ["9478", "ubnd", "kgvx"]));
         Assert.DoesNotMatch("[^ ]…$|^…[^ ]", html);
     }
 

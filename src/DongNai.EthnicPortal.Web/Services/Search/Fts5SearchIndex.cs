@@ -18,7 +18,7 @@ public sealed class Fts5SearchIndex(PortalDbContext db, SearchEntryBuilder build
     /// covering index (same migration) is named because the planner would otherwise read each
     /// matching row from the table, long texts included.
     /// </remarks>
-    protected override IQueryable<SearchHit> Match(SearchQuery query, bool ranked)
+    protected internal override IQueryable<SearchHit> Match(SearchQuery query, bool ranked)
     {
         var expression = query.ToFts5();
         return ranked

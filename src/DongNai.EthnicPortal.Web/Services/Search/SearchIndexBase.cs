@@ -96,7 +96,7 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     }
 
     /// <summary>The entries that contain every clause of the query, with the engine's score when <paramref name="ranked"/>.</summary>
-    protected abstract IQueryable<SearchHit> Match(SearchQuery query, bool ranked);
+    protected internal abstract IQueryable<SearchHit> Match(SearchQuery query, bool ranked);
 
     /// <summary>Brings the engine's own index up to date with entries just saved.</summary>
     protected abstract Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken);

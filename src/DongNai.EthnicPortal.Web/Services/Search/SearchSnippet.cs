@@ -72,8 +72,8 @@ public static class SearchSnippet
 
             var gap = text[position..word.Start];
 
-            // Adjacent matches share one mark, so "bình đẳng giới" reads as one highlighted phrase.
-            if (marked && gap.Length > 0 && string.IsNullOrWhiteSpace(gap))
+            // Adjacent matches share one mark, so "bình đẳng giới" and "9478/UBND-KGVX" read as one.
+            if (marked && gap.Length is > 0 and <= 3 && gap.All(c => char.IsWhiteSpace(c) || c is '/' or '-'))
             {
                 html.Length -= close.Length;
                 html.Append(Encoder.Encode(gap));

@@ -18,7 +18,7 @@ public sealed class TermSearchIndex(PortalDbContext db, SearchEntryBuilder build
         System.Globalization.CultureInfo.InvariantCulture,
         System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreKanaType | System.Globalization.CompareOptions.IgnoreWidth);
 
-    protected override IQueryable<SearchHit> Match(SearchQuery query, bool ranked)
+    protected internal override IQueryable<SearchHit> Match(SearchQuery query, bool ranked)
     {
         var terms = query.Terms.ToList();
         var required = terms.Count;
