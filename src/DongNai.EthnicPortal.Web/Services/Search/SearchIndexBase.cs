@@ -115,8 +115,21 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
             return;
         }
 
-        var entry = fresh[0];
-        var existing = await db.SearchEntries.FirstOrDefaultAsync(e => e.Kind == kind && e.EntityId == entityId, cancellationToken);
+        try
+        {
+            await UpsertAsync(fresh[0], cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two changes to the same item raced to add its entry; the loser updates it instead.
+            db.ChangeTracker.Entries<SearchEntry>().ToList().ForEach(e => e.State = EntityState.Detached);
+            await UpsertAsync(fresh[0], cancellationToken);
+        }
+    }
+
+    private async Task UpsertAsync(SearchEntry entry, CancellationToken cancellationToken)
+    {
+        var existing = await db.SearchEntries.FirstOrDefaultAsync(e => e.Kind == entry.Kind && e.EntityId == entry.EntityId, cancellationToken);
         if (existing is null)
         {
             db.SearchEntries.Add(entry);
