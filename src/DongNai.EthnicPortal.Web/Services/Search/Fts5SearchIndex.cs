@@ -11,8 +11,6 @@ namespace DongNai.EthnicPortal.Web.Services.Search;
 /// </summary>
 public sealed class Fts5SearchIndex(PortalDbContext db, SearchEntryBuilder builder, TimeProvider time) : SearchIndexBase(db, builder, time)
 {
-    public const string TableName = "SearchFts";
-
     /// <remarks>
     /// The expression goes in as a parameter: the visitor's text is never part of the SQL. The
     /// covering index (same migration) is named because the planner would otherwise read each
