@@ -11,6 +11,7 @@ builder.AddPortalServices();
 builder.AddPortalMvc();
 builder.AddPortalPolls();
 builder.AddPortalDocuments();
+builder.AddPortalSearch();
 
 var app = builder.Build();
 

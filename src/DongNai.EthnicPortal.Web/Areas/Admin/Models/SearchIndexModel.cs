@@ -1,0 +1,3 @@
+namespace DongNai.EthnicPortal.Web.Areas.Admin.Models;
+
+public sealed record SearchIndexModel(int Articles, int Documents, int Pages);

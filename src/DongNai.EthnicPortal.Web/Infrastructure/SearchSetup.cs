@@ -1,0 +1,29 @@
+using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Search;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+public static class SearchSetup
+{
+    public static WebApplicationBuilder AddPortalSearch(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            builder.Services.AddScoped<ISearchIndex, TermSearchIndex>();
+        }
+        else
+        {
+            builder.Services.AddScoped<ISearchIndex, Fts5SearchIndex>();
+        }
+
+        // A bare switch is not a configuration key, so it is read from the raw arguments.
+        var rebuild = Environment.GetCommandLineArgs().Contains(SearchStartup.RebuildSwitch, StringComparer.OrdinalIgnoreCase);
+        builder.Services.AddSingleton(new SearchStartup(rebuild));
+        builder.Services.AddScoped<SearchEntryBuilder>();
+        builder.Services.AddScoped<IContentChangeHandler, SearchIndexUpdater>();
+        builder.Services.AddScoped<IContentInitializer, SearchIndexInitializer>();
+        builder.Services.Configure<SitemapOptions>(builder.Configuration.GetSection(SitemapOptions.SectionName));
+        return builder;
+    }
+}

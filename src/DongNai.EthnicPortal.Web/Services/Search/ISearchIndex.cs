@@ -1,0 +1,57 @@
+using DongNai.EthnicPortal.Data.Entities;
+
+namespace DongNai.EthnicPortal.Web.Services.Search;
+
+/// <summary>
+/// The full-text index over published articles, documents and pages. SQLite uses FTS5
+/// (<see cref="Fts5SearchIndex"/>), SQL Server a term table (<see cref="TermSearchIndex"/>); both
+/// keep the <see cref="SearchEntry"/> rows that results and snippets are read from.
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>Indexes the article when it is published, and removes it from the index otherwise.</summary>
+    Task IndexArticleAsync(int articleId, CancellationToken cancellationToken = default);
+
+    Task IndexDocumentAsync(int documentId, CancellationToken cancellationToken = default);
+
+    Task IndexPageAsync(int pageId, CancellationToken cancellationToken = default);
+
+    Task RemoveAsync(SearchEntryKind kind, int entityId, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops the whole index and builds it again from the published content; returns the number of entries.</summary>
+    Task<int> RebuildAsync(CancellationToken cancellationToken = default);
+
+    Task<SearchResults> QueryAsync(SearchQuery query, SearchEntryKind? kind, int page, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One page of results for one tab, with the number of results of every kind.</summary>
+public sealed record SearchResults(
+    IReadOnlyList<SearchResult> Items,
+    IReadOnlyDictionary<SearchEntryKind, int> Counts,
+    int Total,
+    int Page,
+    int PageCount)
+{
+    public const int PageSize = 10;
+
+    public static SearchResults Empty { get; } = new([], new Dictionary<SearchEntryKind, int>(), 0, 1, 0);
+
+    public int CountOf(SearchEntryKind kind) => Counts.TryGetValue(kind, out var count) ? count : 0;
+
+    public int AllCount => Counts.Values.Sum();
+}
+
+/// <summary>A result as shown: the title and snippet are HTML with the matched words in &lt;mark&gt;.</summary>
+public sealed record SearchResult(SearchEntryKind Kind, string TitleHtml, string Url, DateTime? Date, string SnippetHtml);
+
+/// <summary>A matching entry as the database returns it; a lower score ranks higher.</summary>
+public sealed class SearchHit
+{
+    public long Id { get; init; }
+
+    public SearchEntryKind Kind { get; init; }
+
+    public DateTime? Date { get; init; }
+
+    public double Score { get; init; }
+}

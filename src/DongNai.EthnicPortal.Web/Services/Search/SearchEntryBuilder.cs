@@ -1,0 +1,86 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Services.Search;
+
+/// <summary>
+/// Turns published content into <see cref="SearchEntry"/> rows. What counts as published is decided
+/// here, once: articles with status Published (their date is checked again at query time, so an
+/// article dated in the future stays hidden until then), documents and pages marked published.
+/// </summary>
+public sealed class SearchEntryBuilder(PortalDbContext db)
+{
+    public IQueryable<Article> PublishedArticles =>
+        db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
+
+    public IQueryable<OfficialDocument> PublishedDocuments => db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished);
+
+    public IQueryable<Page> PublishedPages => db.Pages.AsNoTracking().Where(p => p.IsPublished);
+
+    public async Task<List<SearchEntry>> ArticlesAsync(IQueryable<Article> articles, CancellationToken cancellationToken)
+    {
+        var rows = await articles
+            .Select(a => new { a.Id, a.Title, a.Slug, a.Summary, a.RenderedBodyHtml, a.BodyHtml, a.PublishedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => Entry(
+                SearchEntryKind.Article,
+                a.Id,
+                a.Title,
+                PortalUrls.Article(a.Id, a.Slug),
+                a.Summary + "\n" + HtmlText.FromHtml(string.IsNullOrEmpty(a.RenderedBodyHtml) ? a.BodyHtml : a.RenderedBodyHtml),
+                a.PublishedAt))
+            .ToList();
+    }
+
+    public async Task<List<SearchEntry>> DocumentsAsync(IQueryable<OfficialDocument> documents, CancellationToken cancellationToken)
+    {
+        var rows = await documents
+            .Select(d => new
+            {
+                d.Id,
+                d.NumberAndSymbol,
+                d.Slug,
+                Type = d.DocumentType.Name,
+                Issuer = d.IssuingBody.Name,
+                d.SignerName,
+                d.Abstract,
+                d.RenderedFullTextHtml,
+                d.FullTextHtml,
+                d.IssuedOn,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(d => Entry(
+                SearchEntryKind.Document,
+                d.Id,
+                $"{d.Type} số {d.NumberAndSymbol}",
+                PortalUrls.Document(d.Id, d.Slug),
+                $"{d.Abstract.TrimEnd('.', ' ')}. Cơ quan ban hành: {d.Issuer}. Người ký: {d.SignerName}.\n{HtmlText.FromHtml(d.RenderedFullTextHtml ?? d.FullTextHtml)}",
+                VietnamTime.StartOfDayUtc(d.IssuedOn)))
+            .ToList();
+    }
+
+    public async Task<List<SearchEntry>> PagesAsync(IQueryable<Page> pages, CancellationToken cancellationToken)
+    {
+        var rows = await pages.Select(p => new { p.Id, p.Title, p.Slug, p.BodyHtml, p.UpdatedAt }).ToListAsync(cancellationToken);
+        return rows.Select(p => Entry(SearchEntryKind.Page, p.Id, p.Title, PortalUrls.Page(p.Slug), HtmlText.FromHtml(p.BodyHtml), p.UpdatedAt)).ToList();
+    }
+
+    private static SearchEntry Entry(SearchEntryKind kind, int id, string title, string url, string plainText, DateTime? date)
+    {
+        var text = VietnameseText.ToNfc(SearchText.CollapseWhitespace(plainText));
+        return new SearchEntry
+        {
+            Kind = kind,
+            EntityId = id,
+            Title = Cut(VietnameseText.ToNfc(title), 500),
+            Url = Cut(url, 500),
+            PlainText = text,
+            FoldedText = SearchText.FoldedForIndex(title, text),
+            Date = date,
+        };
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,259 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Services.Search;
+
+/// <summary>
+/// What both engines share: keeping the <see cref="SearchEntry"/> rows current, and turning matches
+/// into a ranked, paged, highlighted page of results. An engine only says which entries match
+/// (<see cref="Match"/>) and keeps its own index beside the rows (<see cref="WriteTermsAsync"/>).
+/// </summary>
+public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder builder, TimeProvider time) : ISearchIndex
+{
+    /// <summary>How many of the best matches are re-ranked by exact spelling and title matches.</summary>
+    public const int RerankWindow = 50;
+
+    /// <summary>
+    /// Above this many matches, relevance scoring costs more than it tells: a query that broad is
+    /// answered newest first, and the re-rank window still lifts the best of the newest.
+    /// </summary>
+    public const int ScoredMatchLimit = 5000;
+
+    private const int BatchSize = 500;
+
+    /// <summary>The characters of each candidate read for re-ranking; enough for the opening of a text.</summary>
+    private const int RerankPrefix = 2000;
+
+    /// <summary>The characters of a shown result that a snippet is cut from.</summary>
+    private const int SnippetSource = 20000;
+
+    protected PortalDbContext Db => db;
+
+    public async Task IndexArticleAsync(int articleId, CancellationToken cancellationToken = default) =>
+        await SaveOrRemoveAsync(SearchEntryKind.Article, articleId, await builder.ArticlesAsync(builder.PublishedArticles.Where(a => a.Id == articleId), cancellationToken), cancellationToken);
+
+    public async Task IndexDocumentAsync(int documentId, CancellationToken cancellationToken = default) =>
+        await SaveOrRemoveAsync(SearchEntryKind.Document, documentId, await builder.DocumentsAsync(builder.PublishedDocuments.Where(d => d.Id == documentId), cancellationToken), cancellationToken);
+
+    public async Task IndexPageAsync(int pageId, CancellationToken cancellationToken = default) =>
+        await SaveOrRemoveAsync(SearchEntryKind.Page, pageId, await builder.PagesAsync(builder.PublishedPages.Where(p => p.Id == pageId), cancellationToken), cancellationToken);
+
+    public async Task RemoveAsync(SearchEntryKind kind, int entityId, CancellationToken cancellationToken = default) =>
+        await db.SearchEntries.Where(e => e.Kind == kind && e.EntityId == entityId).ExecuteDeleteAsync(cancellationToken);
+
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        // One transaction: readers keep seeing the old index until the new one is complete.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SearchTerms.ExecuteDeleteAsync(cancellationToken);
+            await db.SearchEntries.ExecuteDeleteAsync(cancellationToken);
+
+            var count = 0;
+            count += await AddInBatchesAsync(last => builder.ArticlesAsync(builder.PublishedArticles.Where(a => a.Id > last).OrderBy(a => a.Id).Take(BatchSize), cancellationToken), cancellationToken);
+            count += await AddInBatchesAsync(last => builder.DocumentsAsync(builder.PublishedDocuments.Where(d => d.Id > last).OrderBy(d => d.Id).Take(BatchSize), cancellationToken), cancellationToken);
+            count += await AddInBatchesAsync(last => builder.PagesAsync(builder.PublishedPages.Where(p => p.Id > last).OrderBy(p => p.Id).Take(BatchSize), cancellationToken), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return count;
+        });
+    }
+
+    public async Task<SearchResults> QueryAsync(SearchQuery query, SearchEntryKind? kind, int page, CancellationToken cancellationToken = default)
+    {
+        if (query.IsEmpty)
+        {
+            return SearchResults.Empty;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var pinned = await DocumentsByNumberAsync(query, cancellationToken);
+        var hits = Visible(query, ranked: false, now);
+
+        var counts = await hits.GroupBy(h => h.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
+        if (pinned.Count > 0)
+        {
+            var alreadyCounted = await hits.Where(h => pinned.Contains(h.Id)).CountAsync(cancellationToken);
+            counts[SearchEntryKind.Document] = counts.GetValueOrDefault(SearchEntryKind.Document) + pinned.Count - alreadyCounted;
+        }
+
+        var tabPinned = kind is null or SearchEntryKind.Document ? pinned : [];
+        var total = kind is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum();
+        var pageCount = (total + SearchResults.PageSize - 1) / SearchResults.PageSize;
+        page = Math.Clamp(page, 1, Math.Max(1, pageCount));
+
+        var ordered = Visible(query, ranked: total <= ScoredMatchLimit, now).Where(h => (kind == null || h.Kind == kind) && !tabPinned.Contains(h.Id))
+            .OrderBy(h => h.Score).ThenByDescending(h => h.Date).ThenByDescending(h => h.Id)
+            .Select(h => h.Id);
+        var ids = await PageIdsAsync(query, ordered, tabPinned, (page - 1) * SearchResults.PageSize, cancellationToken);
+        var items = await ResultsAsync(query, ids, cancellationToken);
+        return new SearchResults(items, counts, total, page, pageCount);
+    }
+
+    /// <summary>The entries that contain every clause of the query, with the engine's score when <paramref name="ranked"/>.</summary>
+    protected internal abstract IQueryable<SearchHit> Match(SearchQuery query, bool ranked);
+
+    /// <summary>Brings the engine's own index up to date with entries just saved.</summary>
+    protected abstract Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Matches that readers may see: an article dated in the future is not public yet.</summary>
+    private IQueryable<SearchHit> Visible(SearchQuery query, bool ranked, DateTime now) =>
+        query.Clauses.Count == 0
+            ? db.SearchEntries.Where(_ => false).Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date })
+            : Match(query, ranked).Where(h => h.Kind != SearchEntryKind.Article || h.Date <= now);
+
+    private async Task SaveOrRemoveAsync(SearchEntryKind kind, int entityId, List<SearchEntry> fresh, CancellationToken cancellationToken)
+    {
+        if (fresh.Count == 0)
+        {
+            await RemoveAsync(kind, entityId, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await UpsertAsync(fresh[0], cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two changes to the same item raced to add its entry; the loser updates it instead.
+            db.ChangeTracker.Entries<SearchEntry>().ToList().ForEach(e => e.State = EntityState.Detached);
+            await UpsertAsync(fresh[0], cancellationToken);
+        }
+    }
+
+    private async Task UpsertAsync(SearchEntry entry, CancellationToken cancellationToken)
+    {
+        var existing = await db.SearchEntries.FirstOrDefaultAsync(e => e.Kind == entry.Kind && e.EntityId == entry.EntityId, cancellationToken);
+        if (existing is null)
+        {
+            db.SearchEntries.Add(entry);
+            existing = entry;
+        }
+        else
+        {
+            existing.Title = entry.Title;
+            existing.Url = entry.Url;
+            existing.PlainText = entry.PlainText;
+            existing.FoldedText = entry.FoldedText;
+            existing.Date = entry.Date;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await WriteTermsAsync([existing], cancellationToken);
+        db.Entry(existing).State = EntityState.Detached;
+    }
+
+    private async Task<int> AddInBatchesAsync(Func<int, Task<List<SearchEntry>>> nextBatch, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var last = 0;
+        while (true)
+        {
+            var entries = await nextBatch(last);
+            if (entries.Count == 0)
+            {
+                return count;
+            }
+
+            db.SearchEntries.AddRange(entries);
+            await db.SaveChangesAsync(cancellationToken);
+            await WriteTermsAsync(entries, cancellationToken);
+            db.ChangeTracker.Clear();
+            count += entries.Count;
+            last = entries.Max(e => e.EntityId);
+        }
+    }
+
+    /// <summary>Published documents whose symbol or number the query names, most exact first.</summary>
+    private async Task<List<long>> DocumentsByNumberAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        if (query.DocumentSymbols.Count == 0 && query.DocumentNumbers.Count == 0)
+        {
+            return [];
+        }
+
+        var symbols = query.DocumentSymbols;
+        var numbers = query.DocumentNumbers;
+        var documents = await builder.PublishedDocuments
+            .Where(d => symbols.Contains(d.NormalizedSymbol) || numbers.Contains(d.Number))
+            .Select(d => new { d.Id, d.NormalizedSymbol, d.IssuedOn })
+            .ToListAsync(cancellationToken);
+        var ordered = documents
+            .OrderByDescending(d => symbols.Contains(d.NormalizedSymbol))
+            .ThenByDescending(d => d.IssuedOn)
+            .Select(d => d.Id)
+            .ToList();
+        var entries = await db.SearchEntries.AsNoTracking()
+            .Where(e => e.Kind == SearchEntryKind.Document && ordered.Contains(e.EntityId))
+            .Select(e => new { e.Id, e.EntityId })
+            .ToListAsync(cancellationToken);
+        return ordered.SelectMany(id => entries.Where(e => e.EntityId == id).Select(e => e.Id)).ToList();
+    }
+
+    /// <summary>
+    /// The entry ids of one page: documents named by number first, then the best matches re-ranked,
+    /// then the engine's order. Only the re-rank window reads any text, and only its opening.
+    /// </summary>
+    private async Task<List<long>> PageIdsAsync(SearchQuery query, IQueryable<long> ordered, List<long> pinned, int offset, CancellationToken cancellationToken)
+    {
+        var headLength = pinned.Count + RerankWindow;
+        if (offset >= headLength)
+        {
+            return await ordered.Skip(offset - pinned.Count).Take(SearchResults.PageSize).ToListAsync(cancellationToken);
+        }
+
+        var window = await ordered.Take(RerankWindow).ToListAsync(cancellationToken);
+        var head = pinned.Concat(await RerankAsync(query, window, cancellationToken)).ToList();
+        var ids = head.Skip(offset).Take(SearchResults.PageSize).ToList();
+        if (ids.Count < SearchResults.PageSize && window.Count == RerankWindow)
+        {
+            var tailOffset = Math.Max(0, offset - head.Count) + RerankWindow;
+            ids.AddRange(await ordered.Skip(tailOffset).Take(SearchResults.PageSize - ids.Count).ToListAsync(cancellationToken));
+        }
+
+        return ids;
+    }
+
+    private async Task<List<long>> RerankAsync(SearchQuery query, List<long> window, CancellationToken cancellationToken)
+    {
+        if (window.Count < 2)
+        {
+            return window;
+        }
+
+        var candidates = await db.SearchEntries.AsNoTracking()
+            .Where(e => window.Contains(e.Id))
+            .Select(e => new { e.Id, e.Title, Opening = e.PlainText.Substring(0, RerankPrefix) })
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        return window
+            .Select((id, position) => (id, position, score: candidates.TryGetValue(id, out var c) ? SearchRanking.Score(query, c.Title, c.Opening) : 0))
+            .OrderByDescending(c => c.score)
+            .ThenBy(c => c.position)
+            .Select(c => c.id)
+            .ToList();
+    }
+
+    private async Task<List<SearchResult>> ResultsAsync(SearchQuery query, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.SearchEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Kind, e.Title, e.Url, e.Date, Text = e.PlainText.Substring(0, SnippetSource) })
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        var terms = query.Terms;
+        return ids.Where(rows.ContainsKey)
+            .Select(id => rows[id])
+            .Select(r => new SearchResult(r.Kind, SearchSnippet.Highlight(r.Title, terms), r.Url, r.Date, SearchSnippet.Excerpt(r.Text, terms)))
+            .ToList();
+    }
+}

@@ -1,0 +1,39 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Services.Search;
+
+/// <summary>Keeps the index in step with editors' changes: publish, edit, withdraw, delete.</summary>
+public sealed class SearchIndexUpdater(ISearchIndex index) : IContentChangeHandler
+{
+    public Task OnArticleChangedAsync(int articleId, CancellationToken cancellationToken) => index.IndexArticleAsync(articleId, cancellationToken);
+
+    public Task OnDocumentChangedAsync(int documentId, CancellationToken cancellationToken) => index.IndexDocumentAsync(documentId, cancellationToken);
+
+    public Task OnPageChangedAsync(int pageId, CancellationToken cancellationToken) => index.IndexPageAsync(pageId, cancellationToken);
+}
+
+/// <summary>
+/// Builds the index at start-up when it is empty, when demo content was just seeded, or when the
+/// application was started with <c>--rebuild-search-index</c>.
+/// </summary>
+public sealed class SearchIndexInitializer(ISearchIndex index, PortalDbContext db, SearchStartup startup, ILogger<SearchIndexInitializer> logger) : IContentInitializer
+{
+    public async Task InitializeAsync(bool demoContentSeeded, CancellationToken cancellationToken)
+    {
+        if (!demoContentSeeded && !startup.RebuildRequested && await db.SearchEntries.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var count = await index.RebuildAsync(cancellationToken);
+        logger.LogInformation("Search index built with {Count} entries.", count);
+    }
+}
+
+/// <summary>Start-up switches for search, read from the command line.</summary>
+public sealed record SearchStartup(bool RebuildRequested)
+{
+    public const string RebuildSwitch = "--rebuild-search-index";
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace DongNai.EthnicPortal.Web.Services.Search;
+
+/// <summary>
+/// Cuts a short excerpt around the first match and wraps matched words in &lt;mark&gt;. Text is
+/// HTML-encoded piece by piece and only the marks are added as markup, so nothing from the content
+/// or the query can become HTML. Words match by their folded form: "binh" marks "bình".
+/// </summary>
+public static class SearchSnippet
+{
+    public const int DefaultLength = 240;
+
+    // Keeps Vietnamese letters readable in the markup while still encoding <, >, & and quotes.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The whole text, encoded, with matched words marked.</summary>
+    public static string Highlight(string text, IReadOnlyCollection<string> foldedTerms) =>
+        Build(text, 0, text.Length, foldedTerms, leadingEllipsis: false, trailingEllipsis: false);
+
+    /// <summary>About <paramref name="length"/> characters around the first matched word, encoded, with matches marked.</summary>
+    public static string Excerpt(string text, IReadOnlyCollection<string> foldedTerms, int length = DefaultLength)
+    {
+        if (text.Length <= length)
+        {
+            return Highlight(text, foldedTerms);
+        }
+
+        var words = SearchText.Words(text).ToList();
+        var first = words.FindIndex(w => IsMatch(text, w, foldedTerms));
+        var startWord = first < 0 ? 0 : Math.Max(0, first - 6);
+
+        // Start a few words before the match so the reader sees it in context.
+        var start = words.Count == 0 ? 0 : words[startWord].Start;
+        if (first >= 0 && words[first].Start - start > length / 3)
+        {
+            start = words[first].Start;
+        }
+
+        var end = Math.Min(text.Length, start + length);
+        if (end < text.Length)
+        {
+            var cut = words.LastOrDefault(w => w.Start + w.Length <= end && w.Start >= start);
+            if (cut.Length > 0)
+            {
+                end = cut.Start + cut.Length;
+            }
+        }
+
+        return Build(text, start, end, foldedTerms, leadingEllipsis: start > 0, trailingEllipsis: end < text.Length);
+    }
+
+    private static string Build(string text, int start, int end, IReadOnlyCollection<string> foldedTerms, bool leadingEllipsis, bool trailingEllipsis)
+    {
+        var html = new StringBuilder((end - start) + 32);
+        if (leadingEllipsis)
+        {
+            html.Append("… ");
+        }
+
+        const string close = "</mark>";
+        var position = start;
+        var marked = false;
+        foreach (var word in SearchText.Words(text[..end]))
+        {
+            if (word.Start < start || !IsMatch(text, word, foldedTerms))
+            {
+                continue;
+            }
+
+            var gap = text[position..word.Start];
+
+            // Adjacent matches share one mark, so "bình đẳng giới" and "9478/UBND-KGVX" read as one.
+            if (marked && gap.Length is > 0 and <= 3 && gap.All(c => char.IsWhiteSpace(c) || c is '/' or '-'))
+            {
+                html.Length -= close.Length;
+                html.Append(Encoder.Encode(gap));
+            }
+            else
+            {
+                html.Append(Encoder.Encode(gap)).Append("<mark>");
+            }
+
+            html.Append(Encoder.Encode(text.Substring(word.Start, word.Length))).Append(close);
+            position = word.Start + word.Length;
+            marked = true;
+        }
+
+        html.Append(Encoder.Encode(text[position..end]));
+        if (trailingEllipsis)
+        {
+            html.Append(" …");
+        }
+
+        return html.ToString();
+    }
+
+    private static bool IsMatch(string text, WordSpan word, IReadOnlyCollection<string> foldedTerms) =>
+        foldedTerms.Count > 0 && SearchText.FoldedWords(text.Substring(word.Start, word.Length)).Any(foldedTerms.Contains);
+}
