@@ -9,6 +9,7 @@ builder.AddPortalSecurity();
 builder.AddPortalCaching();
 builder.AddPortalServices();
 builder.AddPortalMvc();
+builder.AddPortalAdmin();
 
 var app = builder.Build();
 
