@@ -548,6 +548,7 @@ public sealed class ArticlesController(
                 article.PublishAt,
                 article.PublishedAt,
                 article.CreatedById == actor.UserId,
+                ArticleWorkflow.CanEdit(article, actor),
                 ArticleWorkflow.CanSubmit(article, actor),
                 approval == ApprovalDecision.Allowed,
                 approval == ApprovalDecision.OwnArticle && forced == ApprovalDecision.AllowedForced,

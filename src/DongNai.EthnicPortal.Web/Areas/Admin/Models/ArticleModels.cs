@@ -70,6 +70,7 @@ public sealed record ArticleStatusInfo(
     DateTime? PublishAt,
     DateTime? PublishedAt,
     bool IsOwn,
+    bool CanEdit,
     bool CanSubmit,
     bool CanApprove,
     bool CanForce,
