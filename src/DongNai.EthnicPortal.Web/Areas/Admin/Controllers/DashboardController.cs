@@ -31,8 +31,13 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider time) :
             .Take(10)
             .ToListAsync();
 
-        // Staff below administrator see the editorial changes, not sign-ins and account events.
+        // Editorial changes only, never sign-ins or account events; an author sees just their own.
         var recentQuery = db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(Article) || e.EntityType == nameof(Page) || e.EntityType == nameof(MediaFile));
+        if (!actor.IsEditor)
+        {
+            recentQuery = recentQuery.Where(e => e.UserId == actor.UserId);
+        }
+
         var recent = await recentQuery
             .OrderByDescending(e => e.Id)
             .Take(15)
