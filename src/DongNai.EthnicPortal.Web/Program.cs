@@ -12,6 +12,7 @@ builder.AddPortalMvc();
 builder.AddPortalPolls();
 builder.AddPortalDocuments();
 builder.AddPortalSearch();
+builder.AddPortalAdmin();
 
 var app = builder.Build();
 

@@ -29,6 +29,15 @@ public sealed class PortalHtmlSanitizer
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         };
         sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+
+        // Keeping child nodes is for unknown wrappers; code and CSS inside these would surface as text.
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (e.Tag.LocalName is "script" or "style" or "template" or "noscript" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes")
+            {
+                e.Tag.InnerHtml = "";
+            }
+        };
         sanitizer.PostProcessNode += (_, e) =>
         {
             // Links leaving the portal must not get a handle on it.

@@ -1,0 +1,56 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Text;
+using DongNai.EthnicPortal.Web.Areas.Admin.Models;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
+
+/// <summary>The append-only audit log, read-only here, filtered by action, user and Vietnam-local dates.</summary>
+[Authorize(Policy = Policies.Administrators)]
+public sealed class AuditController(PortalDbContext db) : AdminControllerBase
+{
+    private const int PageSize = 50;
+
+    [HttpGet]
+    public async Task<IActionResult> Index(string? kind, string? user, DateOnly? from, DateOnly? to, int page = 1)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            query = query.Where(e => e.Action == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(user))
+        {
+            var term = user.Trim();
+            query = query.Where(e => e.UserName != null && e.UserName.Contains(term));
+        }
+
+        if (from is { } start)
+        {
+            var startUtc = VietnamTime.StartOfDayUtc(start);
+            query = query.Where(e => e.At >= startUtc);
+        }
+
+        if (to is { } end)
+        {
+            var endUtc = VietnamTime.StartOfDayUtc(end.AddDays(1));
+            query = query.Where(e => e.At < endUtc);
+        }
+
+        var total = await query.CountAsync();
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await query
+            .OrderByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(e => new AuditRow(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress))
+            .ToListAsync();
+        var actions = await db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync();
+        return View(new AuditListView(rows, actions, kind, user, from, to, page, pageCount, total));
+    }
+}

@@ -1,0 +1,147 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Text;
+using DongNai.EthnicPortal.Web.Areas.Admin.Models;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Media;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
+
+/// <summary>The image library: upload by content, alt text, and where each image is used.</summary>
+public sealed class MediaLibraryController(PortalDbContext db, ImageStore images, AuditLog audit) : AdminControllerBase
+{
+    private const int PageSize = 24;
+
+    [HttpGet]
+    public async Task<IActionResult> Index(string? q, int page = 1)
+    {
+        var query = db.MediaFiles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = VietnameseText.ToNfc(q.Trim());
+            query = query.Where(m => m.AltText.Contains(term) || m.OriginalFileName.Contains(term));
+        }
+
+        var total = await query.CountAsync();
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var files = await query.OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
+        return View(new MediaListView(files.Select(Row).ToList(), page, pageCount, q, null));
+    }
+
+    [HttpPost]
+    [EnableRateLimiting(RateLimitPolicies.Upload)]
+    [RequestSizeLimit(ImageStore.MaxBytes + (1024 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = ImageStore.MaxBytes + (1024 * 1024))]
+    public async Task<IActionResult> Upload(IFormFile? file, string? altText)
+    {
+        if (file is null)
+        {
+            Flash("Vui lòng chọn một tệp ảnh.", isError: true);
+            return RedirectToAction(nameof(Index));
+        }
+
+        await using var stream = file.OpenReadStream();
+        var result = await images.SaveAsync(stream, file.FileName, file.Length, altText ?? "", CurrentUserId);
+        if (result.File is null)
+        {
+            Flash(result.Error!, isError: true);
+            return RedirectToAction(nameof(Index));
+        }
+
+        await db.SaveChangesAsync();
+        audit.Add("MediaUploaded", nameof(MediaFile), result.File.Id, $"{result.File.OriginalFileName} ({result.File.Width}×{result.File.Height})");
+        await db.SaveChangesAsync();
+        Flash("Đã tải ảnh lên thư viện.");
+        return RedirectToAction(nameof(Details), new { id = result.File.Id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id)
+    {
+        var file = await db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        return View(new MediaDetailView(Row(file), ImageStore.SrcSet(file), await UsagesAsync(file)));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Details(int id, string? altText)
+    {
+        var file = await db.MediaFiles.FirstOrDefaultAsync(m => m.Id == id);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(altText) || altText.Length > 500)
+        {
+            Flash("Mô tả ảnh là bắt buộc và không quá 500 ký tự.", isError: true);
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        file.AltText = VietnameseText.ToNfc(altText.Trim());
+        audit.Add("MediaAltTextChanged", nameof(MediaFile), id, file.AltText);
+        await db.SaveChangesAsync();
+        Flash("Đã lưu mô tả ảnh.");
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.Editors)]
+    public async Task<IActionResult> Delete(int id)
+    {
+        var file = await db.MediaFiles.FirstOrDefaultAsync(m => m.Id == id);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        if ((await UsagesAsync(file)).Count > 0)
+        {
+            Flash("Ảnh đang được dùng trong bài viết nên không thể xóa. Hãy gỡ ảnh khỏi các bài đó trước.", isError: true);
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        db.MediaFiles.Remove(file);
+        audit.Add("MediaDeleted", nameof(MediaFile), id, file.OriginalFileName);
+        await db.SaveChangesAsync();
+        images.DeleteFiles(file);
+        Flash("Đã xóa ảnh khỏi thư viện.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The list the rich-text editor offers when inserting an image.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Picker()
+    {
+        var files = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100).ToListAsync();
+        return Json(files.Select(f => new MediaPickerItem(f.Id, BestUrl(f, 960), BestUrl(f, 480), f.AltText)));
+    }
+
+    private static string BestUrl(MediaFile file, int width) =>
+        file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(width.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ? PortalUrls.Media($"{file.StoredName}-{width}{ImageStore.Extension(file)}")
+            : ImageStore.Url(file);
+
+    private static MediaRow Row(MediaFile file) =>
+        new(file.Id, ImageStore.Url(file), BestUrl(file, 480), file.AltText, file.OriginalFileName, file.Width, file.Height, file.SizeBytes, file.UploadedAt);
+
+    private async Task<List<MediaUsage>> UsagesAsync(MediaFile file)
+    {
+        var marker = "/media/" + file.StoredName;
+        return await db.Articles.AsNoTracking()
+            .Where(a => a.CoverImageId == file.Id || a.BodyHtml.Contains(marker))
+            .OrderByDescending(a => a.UpdatedAt)
+            .Select(a => new MediaUsage(a.Id, a.Title, a.CoverImageId == file.Id))
+            .ToListAsync();
+    }
+}

@@ -1,0 +1,293 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Text;
+using DongNai.EthnicPortal.Web.Areas.Admin.Models;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
+
+/// <summary>
+/// Staff accounts. The portal must always keep one working administrator, so the last one cannot be
+/// demoted, locked or deactivated, and nobody changes their own role.
+/// </summary>
+[Authorize(Policy = Policies.Administrators)]
+public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider time) : AdminControllerBase
+{
+    public const string LastAdministratorMessage = "Không thể thực hiện: đây là quản trị viên cuối cùng còn hoạt động của cổng thông tin.";
+
+    [HttpGet]
+    public async Task<IActionResult> Index()
+    {
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
+        var roles = await RoleMapAsync();
+        var now = time.GetUtcNow();
+        return View(all.Select(u => Row(u, roles, now)).ToList());
+    }
+
+    [HttpGet]
+    public IActionResult Create() => View(new UserFormModel());
+
+    [HttpPost]
+    public async Task<IActionResult> Create(UserFormModel model)
+    {
+        if (!Roles.All.Contains(model.Role))
+        {
+            ModelState.AddModelError(nameof(model.Role), "Vai trò không hợp lệ.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var email = model.Email.Trim();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = VietnameseText.ToNfc(model.DisplayName.Trim()),
+            MustChangePassword = true,
+            IsActive = true,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        var password = OneTimePasswords.Generate();
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("Email", StringComparison.Ordinal) ? nameof(model.Email) : "", error.Description);
+            }
+
+            return View(model);
+        }
+
+        await users.AddToRoleAsync(user, model.Role);
+        audit.Add("UserCreated", nameof(PortalUser), user.Id, $"{email} — {Roles.DisplayName(model.Role)}");
+        await db.SaveChangesAsync();
+        Flash($"Đã tạo tài khoản {email}.");
+        return View("OneTimePassword", new OneTimePasswordView(email, user.DisplayName, password, IsNewAccount: true));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        return View(new UserEditView(Row(user, await RoleMapAsync(), time.GetUtcNow()), user.Id == CurrentUserId));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(string id, string? displayName, string? role)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 100)
+        {
+            Flash("Tên hiển thị là bắt buộc và không quá 100 ký tự.", isError: true);
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        if (role is null || !Roles.All.Contains(role))
+        {
+            Flash("Vai trò không hợp lệ.", isError: true);
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        var current = (await users.GetRolesAsync(user)).FirstOrDefault();
+        if (current != role)
+        {
+            if (user.Id == CurrentUserId)
+            {
+                Flash("Bạn không thể tự thay đổi vai trò của chính mình.", isError: true);
+                return RedirectToAction(nameof(Edit), new { id });
+            }
+
+            if (current == Roles.Administrator && await IsLastActiveAdministratorAsync(user))
+            {
+                Flash(LastAdministratorMessage, isError: true);
+                return RedirectToAction(nameof(Edit), new { id });
+            }
+
+            if (current is not null)
+            {
+                await users.RemoveFromRoleAsync(user, current);
+            }
+
+            await users.AddToRoleAsync(user, role);
+
+            // The new role must take effect everywhere, so every session of the account is ended.
+            await users.UpdateSecurityStampAsync(user);
+            audit.Add("UserRoleChanged", nameof(PortalUser), user.Id, $"{user.Email}: {Roles.DisplayName(current ?? "")} → {Roles.DisplayName(role)}");
+        }
+
+        user.DisplayName = VietnameseText.ToNfc(displayName.Trim());
+        await users.UpdateAsync(user);
+        audit.Add("UserUpdated", nameof(PortalUser), user.Id, user.Email);
+        await db.SaveChangesAsync();
+        Flash("Đã lưu thông tin tài khoản.");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> ResetPassword(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var password = OneTimePasswords.Generate();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            Flash(string.Join(" ", result.Errors.Select(e => e.Description)), isError: true);
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        audit.Add("UserPasswordReset", nameof(PortalUser), user.Id, user.Email);
+        await db.SaveChangesAsync();
+        Flash($"Đã đặt lại mật khẩu cho {user.Email}.");
+        return View("OneTimePassword", new OneTimePasswordView(user.Email ?? "", user.DisplayName, password, IsNewAccount: false));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Lock(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (await RefuseForSelfOrLastAdminAsync(user, "khóa"))
+        {
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        audit.Add("UserLocked", nameof(PortalUser), user.Id, user.Email);
+        await db.SaveChangesAsync();
+        Flash($"Đã khóa tài khoản {user.Email}.");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Unlock(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        audit.Add("UserUnlocked", nameof(PortalUser), user.Id, user.Email);
+        await db.SaveChangesAsync();
+        Flash($"Đã mở khóa tài khoản {user.Email}.");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Deactivate(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (await RefuseForSelfOrLastAdminAsync(user, "ngừng kích hoạt"))
+        {
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        user.IsActive = false;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        audit.Add("UserDeactivated", nameof(PortalUser), user.Id, user.Email);
+        await db.SaveChangesAsync();
+        Flash($"Đã ngừng kích hoạt tài khoản {user.Email}. Tài khoản không thể đăng nhập nữa.");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Activate(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        user.IsActive = true;
+        await users.UpdateAsync(user);
+        audit.Add("UserActivated", nameof(PortalUser), user.Id, user.Email);
+        await db.SaveChangesAsync();
+        Flash($"Đã kích hoạt lại tài khoản {user.Email}.");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    private async Task<bool> RefuseForSelfOrLastAdminAsync(PortalUser user, string verb)
+    {
+        if (user.Id == CurrentUserId)
+        {
+            Flash($"Bạn không thể tự {verb} tài khoản của chính mình.", isError: true);
+            return true;
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.Administrator) && await IsLastActiveAdministratorAsync(user))
+        {
+            Flash(LastAdministratorMessage, isError: true);
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task<bool> IsLastActiveAdministratorAsync(PortalUser user)
+    {
+        var now = time.GetUtcNow();
+        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
+        return !admins.Any(a => a.Id != user.Id && a.IsActive && (a.LockoutEnd is null || a.LockoutEnd <= now));
+    }
+
+    private async Task<Dictionary<string, string>> RoleMapAsync() =>
+        await (from userRole in db.UserRoles
+               join role in db.Roles on userRole.RoleId equals role.Id
+               select new { userRole.UserId, role.Name })
+            .ToDictionaryAsync(x => x.UserId, x => x.Name ?? "");
+
+    private static UserRow Row(PortalUser user, Dictionary<string, string> roles, DateTimeOffset now) => new(
+        user.Id,
+        user.Email ?? "",
+        user.DisplayName,
+        roles.GetValueOrDefault(user.Id, ""),
+        user.IsActive,
+        user.LockoutEnd is { } end && end > now,
+        user.TwoFactorEnabled,
+        user.MustChangePassword,
+        user.CreatedAt);
+}

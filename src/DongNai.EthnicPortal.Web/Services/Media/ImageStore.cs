@@ -1,0 +1,276 @@
+using System.Text;
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using SkiaSharp;
+
+namespace DongNai.EthnicPortal.Web.Services.Media;
+
+public sealed record ImageUploadResult(MediaFile? File, string? Error)
+{
+    public static ImageUploadResult Fail(string error) => new(null, error);
+}
+
+/// <summary>
+/// Accepts images for the media library by content, never by name: the bytes must start like a JPEG,
+/// PNG, GIF or WebP file and decode as one. Only a re-encoded copy is stored, which drops metadata
+/// (EXIF location, camera serials) and anything smuggled after the image data.
+/// </summary>
+public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimeProvider time)
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>Widths of the downscaled copies for srcset; only those narrower than the original are made.</summary>
+    public static readonly int[] VariantWidths = [480, 960, 1600];
+
+    private const long MaxPixels = 50_000_000;
+
+    private static readonly string[] MarkupMarkers = ["<script", "<html", "<svg", "<?xml", "<!doctype", "<?php", "<body", "<iframe"];
+
+    public static string? Sniff(ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
+        {
+            return "image/jpeg";
+        }
+
+        if (data.Length >= 8 && data[..8].SequenceEqual((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "image/png";
+        }
+
+        if (data.Length >= 6 && (data[..6].SequenceEqual("GIF87a"u8) || data[..6].SequenceEqual("GIF89a"u8)))
+        {
+            return "image/gif";
+        }
+
+        if (data.Length >= 12 && data[..4].SequenceEqual("RIFF"u8) && data[8..12].SequenceEqual("WEBP"u8))
+        {
+            return "image/webp";
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks the name the browser sent; it is only ever shown, but a name with path parts is a sign of tampering.</summary>
+    public static string? CheckFileName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return "Tệp tải lên không có tên.";
+        }
+
+        if (fileName.Contains("..", StringComparison.Ordinal) || fileName.IndexOfAny(['/', '\\', ':', '\0']) >= 0 || fileName.Length > 255)
+        {
+            return "Tên tệp không hợp lệ (chứa đường dẫn hoặc ký tự không cho phép).";
+        }
+
+        return null;
+    }
+
+    public async Task<ImageUploadResult> SaveAsync(Stream content, string? fileName, long length, string altText, string? userId, CancellationToken cancellationToken = default)
+    {
+        if (CheckFileName(fileName) is { } nameError)
+        {
+            return ImageUploadResult.Fail(nameError);
+        }
+
+        if (length <= 0)
+        {
+            return ImageUploadResult.Fail("Tệp tải lên bị rỗng.");
+        }
+
+        if (length > MaxBytes)
+        {
+            return ImageUploadResult.Fail("Ảnh quá lớn: dung lượng tối đa là 10 MB.");
+        }
+
+        if (string.IsNullOrWhiteSpace(altText))
+        {
+            return ImageUploadResult.Fail("Vui lòng nhập mô tả ảnh (văn bản thay thế) cho người đọc không nhìn thấy ảnh.");
+        }
+
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length == 0)
+        {
+            return ImageUploadResult.Fail("Tệp tải lên bị rỗng.");
+        }
+
+        if (buffer.Length > MaxBytes)
+        {
+            return ImageUploadResult.Fail("Ảnh quá lớn: dung lượng tối đa là 10 MB.");
+        }
+
+        var bytes = buffer.ToArray();
+        var contentType = Sniff(bytes);
+        if (contentType is null)
+        {
+            return ImageUploadResult.Fail("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP. Tệp này không phải là ảnh hợp lệ (ảnh SVG không được phép).");
+        }
+
+        if (ContainsMarkup(bytes))
+        {
+            return ImageUploadResult.Fail("Tệp ảnh có chứa mã HTML hoặc kịch bản nên không được nhận.");
+        }
+
+        using var bitmap = Decode(bytes);
+        if (bitmap is null)
+        {
+            return ImageUploadResult.Fail("Không đọc được ảnh: tệp bị hỏng hoặc không đúng định dạng.");
+        }
+
+        // GIF cannot be written by Skia; a still PNG keeps the image lossless.
+        var (format, extension, storedType) = contentType switch
+        {
+            "image/jpeg" => (SKEncodedImageFormat.Jpeg, ".jpg", "image/jpeg"),
+            "image/webp" => (SKEncodedImageFormat.Webp, ".webp", "image/webp"),
+            _ => (SKEncodedImageFormat.Png, ".png", "image/png"),
+        };
+
+        Directory.CreateDirectory(storage.Media);
+        var storedName = Guid.NewGuid().ToString("N");
+        var written = new List<string>();
+        try
+        {
+            var mainPath = Path.Combine(storage.Media, storedName + extension);
+            var size = Write(bitmap, format, mainPath);
+            written.Add(mainPath);
+
+            var widths = new List<int>();
+            foreach (var width in VariantWidths.Where(w => w < bitmap.Width))
+            {
+                var height = Math.Max(1, (int)Math.Round(bitmap.Height * (double)width / bitmap.Width));
+                using var scaled = bitmap.Resize(new SKImageInfo(width, height, bitmap.ColorType, bitmap.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
+                if (scaled is null)
+                {
+                    continue;
+                }
+
+                var variantPath = Path.Combine(storage.Media, $"{storedName}-{width}{extension}");
+                Write(scaled, format, variantPath);
+                written.Add(variantPath);
+                widths.Add(width);
+            }
+
+            var media = new MediaFile
+            {
+                OriginalFileName = Data.Text.VietnameseText.ToNfc(Path.GetFileName(fileName!)),
+                StoredName = storedName,
+                ContentType = storedType,
+                SizeBytes = size,
+                Width = bitmap.Width,
+                Height = bitmap.Height,
+                VariantWidths = string.Join(',', widths),
+                AltText = Data.Text.VietnameseText.ToNfc(altText.Trim()),
+                UploadedAt = time.GetUtcNow().UtcDateTime,
+                UploadedById = userId,
+            };
+            db.MediaFiles.Add(media);
+            return new ImageUploadResult(media, null);
+        }
+        catch
+        {
+            foreach (var path in written)
+            {
+                File.Delete(path);
+            }
+
+            throw;
+        }
+    }
+
+    public static string Extension(MediaFile file) => file.ContentType switch
+    {
+        "image/jpeg" => ".jpg",
+        "image/webp" => ".webp",
+        "image/gif" => ".gif",
+        _ => ".png",
+    };
+
+    public static string Url(MediaFile file) => PortalUrls.Media(file.StoredName + Extension(file));
+
+    public static string SrcSet(MediaFile file)
+    {
+        var parts = file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => $"{PortalUrls.Media($"{file.StoredName}-{w}{Extension(file)}")} {w}w")
+            .Append($"{Url(file)} {file.Width}w");
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Removes the files of a media item; the caller removes the row.</summary>
+    public void DeleteFiles(MediaFile file)
+    {
+        var extension = Extension(file);
+        File.Delete(Path.Combine(storage.Media, file.StoredName + extension));
+        foreach (var width in file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            File.Delete(Path.Combine(storage.Media, $"{file.StoredName}-{width}{extension}"));
+        }
+    }
+
+    private static bool ContainsMarkup(byte[] bytes)
+    {
+        // Latin-1 maps every byte to one char, so markers are found wherever they sit in the binary.
+        var text = Encoding.Latin1.GetString(bytes);
+        return MarkupMarkers.Any(marker => text.Contains(marker, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static SKBitmap? Decode(byte[] bytes)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0 || (long)codec.Info.Width * codec.Info.Height > MaxPixels)
+        {
+            return null;
+        }
+
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var decoded = new SKBitmap(info);
+        var result = codec.GetPixels(info, decoded.GetPixels());
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            decoded.Dispose();
+            return null;
+        }
+
+        return ApplyOrientation(decoded, codec.EncodedOrigin);
+    }
+
+    /// <summary>Re-encoding drops the EXIF orientation flag, so phone photos are turned upright first.</summary>
+    private static SKBitmap ApplyOrientation(SKBitmap bitmap, SKEncodedOrigin origin)
+    {
+        var (degrees, swap) = origin switch
+        {
+            SKEncodedOrigin.BottomRight => (180, false),
+            SKEncodedOrigin.RightTop => (90, true),
+            SKEncodedOrigin.LeftBottom => (270, true),
+            _ => (0, false),
+        };
+        if (degrees == 0)
+        {
+            return bitmap;
+        }
+
+        var rotated = new SKBitmap(swap ? bitmap.Height : bitmap.Width, swap ? bitmap.Width : bitmap.Height, bitmap.ColorType, bitmap.AlphaType);
+        using (var canvas = new SKCanvas(rotated))
+        {
+            canvas.Translate(rotated.Width / 2f, rotated.Height / 2f);
+            canvas.RotateDegrees(degrees);
+            canvas.Translate(-bitmap.Width / 2f, -bitmap.Height / 2f);
+            canvas.DrawBitmap(bitmap, 0, 0);
+        }
+
+        bitmap.Dispose();
+        return rotated;
+    }
+
+    private static long Write(SKBitmap bitmap, SKEncodedImageFormat format, string path)
+    {
+        using var image = SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(format, 85) ?? throw new InvalidOperationException($"Encoding {format} failed.");
+        using var file = File.Create(path);
+        encoded.SaveTo(file);
+        return encoded.Size;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Tests.Admin;
+
+public sealed class ArticleListAndMediaUsageTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Authors_see_only_their_own_articles_and_editors_can_filter_by_status_and_title()
+    {
+        var author = await fixture.Factory.SignedInAsync(Roles.Author);
+        var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
+        var mine = await author.CreateArticleAsync(fixture.Factory, "Bài riêng để lọc danh sách");
+        await editor.CreateArticleAsync(fixture.Factory, "Bài của biên tập viên để lọc");
+        await author.ArticleActionAsync(mine, "submit");
+
+        var authorList = await author.GetStringAsync(new Uri("/quan-tri/articles", UriKind.Relative));
+        Assert.Contains("Bài riêng để lọc danh sách", authorList, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bài của biên tập viên để lọc", authorList, StringComparison.Ordinal);
+
+        var submitted = await editor.GetStringAsync(new Uri("/quan-tri/articles?status=Submitted&q=để lọc", UriKind.Relative));
+        Assert.Contains("Bài riêng để lọc danh sách", submitted, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bài của biên tập viên để lọc", submitted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Media_details_list_the_articles_that_use_the_image_and_it_cannot_be_deleted_while_used()
+    {
+        var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
+        var media = await fixture.Factory.WithDbAsync(db => db.MediaFiles.AsNoTracking().FirstAsync());
+        var id = await editor.CreateArticleAsync(fixture.Factory, "Bài dùng ảnh trong nội dung", $"<figure><img src=\"{ImageStore.Url(media)}\" alt=\"ảnh\"><figcaption>Chú thích</figcaption></figure>");
+
+        var details = await editor.GetStringAsync(new Uri($"/quan-tri/medialibrary/details/{media.Id}", UriKind.Relative));
+        Assert.Contains("Bài dùng ảnh trong nội dung", details, StringComparison.Ordinal);
+        Assert.Contains($"/quan-tri/articles/edit/{id}", details, StringComparison.Ordinal);
+
+        await editor.PostFormAsync($"/quan-tri/medialibrary/details/{media.Id}", $"/quan-tri/medialibrary/delete/{media.Id}", []);
+        Assert.True(await fixture.Factory.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.Id == media.Id)));
+
+        var author = await fixture.Factory.SignedInAsync(Roles.Author);
+        var forbidden = await author.PostFormAsync($"/quan-tri/medialibrary/details/{media.Id}", $"/quan-tri/medialibrary/delete/{media.Id}", []);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "image/png")]
+    [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61 }, "image/gif")]
+    [InlineData(new byte[] { 0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50 }, "image/webp")]
+    [InlineData(new byte[] { 0x3C, 0x73, 0x76, 0x67 }, null)]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, null)]
+    public void Image_type_is_told_by_its_first_bytes(byte[] header, string? expected) =>
+        Assert.Equal(expected, ImageStore.Sniff(header));
+
+    [Theory]
+    [InlineData("../anh.jpg")]
+    [InlineData("..\\anh.jpg")]
+    [InlineData("thu-muc/anh.jpg")]
+    [InlineData("C:anh.jpg")]
+    [InlineData("")]
+    public void File_names_with_path_parts_are_refused(string name) =>
+        Assert.NotNull(ImageStore.CheckFileName(name));
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
+
+namespace DongNai.EthnicPortal.Tests.Admin;
+
+public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    private string MediaFolder => Path.Combine(fixture.Factory.StorageRoot, "uploads", "media");
+
+    [Fact]
+    public async Task Jpeg_is_re_encoded_without_metadata_and_downscaled_into_variants()
+    {
+        var client = await fixture.Factory.SignedInAsync(Roles.Author);
+        var jpeg = WithExifComment(Jpeg(2000, 1000), "GPS-TOA-DO-BI-MAT");
+
+        var (response, message) = await UploadAsync(client, jpeg, "anh-le-hoi.jpg", "Lễ hội của đồng bào Chơ Ro");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Đã tải ảnh lên thư viện.", message, StringComparison.Ordinal);
+
+        var media = await fixture.Factory.WithDbAsync(db => db.MediaFiles.AsNoTracking().OrderByDescending(m => m.Id).FirstAsync());
+        Assert.Equal("Lễ hội của đồng bào Chơ Ro", media.AltText);
+        Assert.Equal((2000, 1000), (media.Width, media.Height));
+        Assert.Equal("480,960,1600", media.VariantWidths);
+        Assert.Matches("^[0-9a-f]{32}$", media.StoredName);
+
+        var stored = await File.ReadAllBytesAsync(Path.Combine(MediaFolder, media.StoredName + ".jpg"));
+        Assert.DoesNotContain("GPS-TOA-DO-BI-MAT", Encoding.Latin1.GetString(stored), StringComparison.Ordinal);
+        foreach (var width in new[] { 480, 960, 1600 })
+        {
+            using var variant = SKBitmap.Decode(Path.Combine(MediaFolder, $"{media.StoredName}-{width}.jpg"));
+            Assert.Equal(width, variant.Width);
+        }
+
+        var served = await client.GetAsync(new Uri($"/media/{media.StoredName}.jpg", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Svg_is_refused()
+    {
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><circle r=\"5\"/></svg>"u8.ToArray();
+        await AssertRefusedAsync(svg, "hinh.svg", "không phải là ảnh hợp lệ");
+    }
+
+    [Fact]
+    public async Task Html_renamed_to_jpg_is_refused()
+    {
+        var html = "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"u8.ToArray();
+        await AssertRefusedAsync(html, "anh.jpg", "không phải là ảnh hợp lệ");
+    }
+
+    [Fact]
+    public async Task Gif_html_polyglot_is_refused()
+    {
+        var polyglot = "GIF89a/*<html><script>alert(1)</script></html>*/=1;"u8.ToArray();
+        await AssertRefusedAsync(polyglot, "poly.gif", "mã HTML hoặc kịch bản");
+    }
+
+    [Fact]
+    public async Task Real_image_with_a_script_appended_is_refused()
+    {
+        var jpeg = Jpeg(64, 64).Concat("<script>alert(1)</script>"u8.ToArray()).ToArray();
+        await AssertRefusedAsync(jpeg, "anh-co-ma.jpg", "mã HTML hoặc kịch bản");
+    }
+
+    [Fact]
+    public async Task Truncated_image_that_does_not_decode_is_refused()
+    {
+        var broken = Jpeg(64, 64)[..20];
+        await AssertRefusedAsync(broken, "hong.jpg", "Không đọc được ảnh");
+    }
+
+    [Fact]
+    public async Task Oversized_file_is_refused()
+    {
+        var big = new byte[(10 * 1024 * 1024) + 1];
+        Jpeg(16, 16).CopyTo(big, 0);
+        await AssertRefusedAsync(big, "rat-lon.jpg", "tối đa là 10 MB");
+    }
+
+    [Fact]
+    public async Task Path_traversal_file_name_is_refused()
+    {
+        await AssertRefusedAsync(Jpeg(64, 64), "../../../wwwroot/evil.jpg", "Tên tệp không hợp lệ");
+        Assert.False(File.Exists(Path.Combine(fixture.Factory.StorageRoot, "wwwroot", "evil.jpg")));
+    }
+
+    [Fact]
+    public async Task Empty_file_and_missing_alt_text_are_refused()
+    {
+        await AssertRefusedAsync([], "rong.jpg", "bị rỗng");
+        await AssertRefusedAsync(Jpeg(32, 32), "khong-mo-ta.jpg", "mô tả ảnh", altText: " ");
+    }
+
+    private async Task AssertRefusedAsync(byte[] content, string fileName, string expectedMessage, string altText = "Mô tả")
+    {
+        var client = await fixture.Factory.SignedInAsync(Roles.Author);
+        var filesBefore = Directory.Exists(MediaFolder) ? Directory.GetFiles(MediaFolder).Length : 0;
+        var rowsBefore = await fixture.Factory.WithDbAsync(db => db.MediaFiles.CountAsync());
+
+        var (_, message) = await UploadAsync(client, content, fileName, altText);
+
+        Assert.Contains(expectedMessage, message, StringComparison.Ordinal);
+        Assert.Equal(filesBefore, Directory.Exists(MediaFolder) ? Directory.GetFiles(MediaFolder).Length : 0);
+        Assert.Equal(rowsBefore, await fixture.Factory.WithDbAsync(db => db.MediaFiles.CountAsync()));
+    }
+
+    private static async Task<(HttpResponseMessage Response, string Message)> UploadAsync(HttpClient client, byte[] content, string fileName, string altText)
+    {
+        var token = await client.GetAntiforgeryTokenAsync("/quan-tri/medialibrary");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(altText), "altText");
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var response = await client.PostAsync(new Uri("/quan-tri/medialibrary/upload", UriKind.Relative), form);
+        var next = response.Headers.Location is { } location ? await client.GetStringAsync(location) : await response.Content.ReadAsStringAsync();
+        return (response, System.Net.WebUtility.HtmlDecode(next));
+    }
+
+    private static byte[] Jpeg(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(30, 120, 200));
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+
+    /// <summary>Inserts a COM segment right after SOI, as cameras and editors store metadata.</summary>
+    private static byte[] WithExifComment(byte[] jpeg, string text)
+    {
+        var payload = Encoding.ASCII.GetBytes(text);
+        var length = payload.Length + 2;
+        byte[] segment = [0xFF, 0xFE, (byte)(length >> 8), (byte)(length & 0xFF), .. payload];
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+}

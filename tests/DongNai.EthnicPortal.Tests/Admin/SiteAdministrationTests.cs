@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Tests.Admin;
+
+public sealed partial class SiteAdministrationTests : IDisposable
+{
+    private readonly PortalFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task Settings_change_shows_at_once_on_public_pages_and_is_audited()
+    {
+        var home = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await home.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+
+        var admin = await factory.AdministratorAsync();
+        var form = await admin.GetStringAsync(new Uri("/quan-tri/settings", UriKind.Relative));
+        var version = VersionInput().Match(form).Groups[1].Value;
+        var response = await admin.PostFormAsync("/quan-tri/settings", "/quan-tri/settings", [
+            new("SiteName", "CỔNG THÔNG TIN DÂN TỘC ĐỒNG NAI"),
+            new("GoverningAgency", "Ủy ban nhân dân tỉnh Đồng Nai"),
+            new("CopyrightLine", "© Ban Dân tộc"),
+            new("VisitCounterOffset", "123456"),
+            new("Version", version),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var page = await factory.CreateBrowserClient().GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("CỔNG THÔNG TIN DÂN TỘC ĐỒNG NAI", page, StringComparison.Ordinal);
+        Assert.Contains("Ủy ban nhân dân tỉnh Đồng Nai", page, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "SettingsChanged")));
+
+        // A form loaded before that save carries a stale version and changes nothing.
+        var stale = await admin.PostFormAsync("/quan-tri/settings", "/quan-tri/settings", [new("SiteName", "Tên cũ ghi đè"), new("Version", version)]);
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Equal("CỔNG THÔNG TIN DÂN TỘC ĐỒNG NAI", await factory.WithDbAsync(db => db.SiteSettings.Select(s => s.SiteName).FirstAsync()));
+    }
+
+    [Fact]
+    public async Task Required_two_factor_sends_staff_to_the_setup_page_first()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var settings = await db.SiteSettings.FirstAsync();
+            settings.RequireTwoFactorForStaff = true;
+            await db.SaveChangesAsync();
+        });
+
+        var editor = await factory.SignedInAsync(Roles.Editor);
+        var response = await editor.GetAsync(new Uri("/quan-tri/articles", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/quan-tri/xac-thuc-hai-buoc", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(new Uri("/quan-tri/xac-thuc-hai-buoc", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Categories_and_web_links_appear_in_the_public_menu_and_sidebar_at_once()
+    {
+        var editor = await factory.SignedInAsync(Roles.Editor);
+        Assert.DoesNotContain("Dân tộc và Phát triển", await factory.CreateBrowserClient().GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+
+        var created = await editor.PostFormAsync("/quan-tri/categories/create", "/quan-tri/categories/create", [new("Name", "Dân tộc và Phát triển"), new("SortOrder", "99"), new("ShowInMenu", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var category = await factory.WithDbAsync(db => db.Categories.FirstAsync(c => c.Name == "Dân tộc và Phát triển"));
+        Assert.Equal("dan-toc-va-phat-trien", category.Slug);
+        Assert.Contains("/chuyen-muc/dan-toc-va-phat-trien", await factory.CreateBrowserClient().GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+
+        var badLink = await editor.PostFormAsync("/quan-tri/weblinks/create", "/quan-tri/weblinks/create", [new("Name", "Mã độc"), new("Url", "javascript:alert(1)"), new("SortOrder", "1"), new("IsVisible", "true")]);
+        Assert.Equal(HttpStatusCode.OK, badLink.StatusCode);
+        Assert.Contains("http:// hoặc https://", System.Net.WebUtility.HtmlDecode(await badLink.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.WebLinks.AnyAsync(l => l.Name == "Mã độc")));
+    }
+
+    [Fact]
+    public async Task Category_with_articles_and_fixed_pages_cannot_be_deleted()
+    {
+        var editor = await factory.SignedInAsync(Roles.Editor);
+        var categoryId = await factory.WithDbAsync(db => db.Categories.Where(c => c.Articles.Any()).Select(c => c.Id).FirstAsync());
+        await editor.PostFormAsync("/quan-tri/categories", $"/quan-tri/categories/delete/{categoryId}", []);
+        Assert.True(await factory.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == categoryId)));
+
+        var pageId = await factory.WithDbAsync(db => db.Pages.Where(p => p.Slug == Page.IntroductionSlug).Select(p => p.Id).FirstAsync());
+        await editor.PostFormAsync("/quan-tri/pages", $"/quan-tri/pages/delete/{pageId}", []);
+        Assert.True(await factory.WithDbAsync(db => db.Pages.AnyAsync(p => p.Id == pageId)));
+    }
+
+    [Fact]
+    public async Task Page_body_is_sanitized_and_published_at_once()
+    {
+        var editor = await factory.SignedInAsync(Roles.Editor);
+        var page = await factory.WithDbAsync(db => db.Pages.AsNoTracking().FirstAsync(p => p.Slug == Page.ContactSlug));
+        var response = await editor.PostFormAsync($"/quan-tri/pages/edit/{page.Id}", $"/quan-tri/pages/edit/{page.Id}", [
+            new("Title", "Liên hệ"),
+            new("Language", "vi"),
+            new("SortOrder", "5"),
+            new("ShowInMenu", "true"),
+            new("IsPublished", "true"),
+            new("BodyHtml", "<p onclick=\"alert(1)\">Số 4/22/10A, đường Nguyễn Du</p><script>alert(2)</script>"),
+            new("Version", page.Version.ToString()),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await factory.WithDbAsync(db => db.Pages.AsNoTracking().FirstAsync(p => p.Id == page.Id));
+        Assert.Equal("<p>Số 4/22/10A, đường Nguyễn Du</p>", saved.BodyHtml);
+        Assert.Equal(Page.ContactSlug, saved.Slug);
+    }
+
+    [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
+    private static partial Regex VersionInput();
+}
