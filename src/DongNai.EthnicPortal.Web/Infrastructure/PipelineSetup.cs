@@ -37,8 +37,10 @@ public static class PipelineSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth });
-        app.MapControllerRoute("admin", "quan-tri/{controller=Dashboard}/{action=Index}/{id?}", defaults: new { area = "Admin" }, constraints: new { area = "Admin" });
-        app.MapControllers();
+        // WithStaticAssets lets the tag helpers emit fingerprinted asset URLs, which are served as immutable.
+        app.MapControllerRoute("admin", "quan-tri/{controller=Dashboard}/{action=Index}/{id?}", defaults: new { area = "Admin" }, constraints: new { area = "Admin" })
+            .WithStaticAssets();
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 
