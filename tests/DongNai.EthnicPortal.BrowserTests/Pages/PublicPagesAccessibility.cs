@@ -41,6 +41,7 @@ public sealed class PublicPagesAccessibility(BrowserHost host)
             await page.ReloadAsync();
             await AssertNoHorizontalOverflowAsync(page);
             await host.ScreenshotAsync(page, $"{theme}-{name}-360");
+            await host.ScreenshotAsync(page, $"{theme}-{name}-360-screen", fullPage: false);
         }
     }
 
