@@ -14,7 +14,7 @@ public sealed class BrowserHost : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public PortalFactory Factory { get; } = new();
+    public PortalFactory Factory { get; } = new BrowserPortalFactory();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -61,8 +61,8 @@ public sealed class BrowserHost : IAsyncLifetime
         return page;
     }
 
-    public async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    public async Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,60 @@
+using DongNai.EthnicPortal.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace DongNai.EthnicPortal.BrowserTests.Journeys;
+
+[Collection(BrowserSuite.Name)]
+public sealed class PollJourney(BrowserHost host)
+{
+    [Fact]
+    public async Task A_citizen_votes_by_keyboard_sees_the_chart_and_cannot_vote_twice()
+    {
+        var page = await host.NewPageAsync(360, 740);
+        await page.GotoAsync("/");
+        var widget = page.Locator(".poll-widget");
+        var firstOption = widget.GetByRole(AriaRole.Radio).First;
+
+        // Keyboard only: focus lands on the radio group, Space selects, Tab reaches the button, Enter submits.
+        await firstOption.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(firstOption).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(widget.GetByRole(AriaRole.Button, new() { Name = "Bình chọn" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("main svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main .poll-total")).ToContainTextAsync("Tổng số phiếu");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await host.ScreenshotAsync(page, "poll-results-360");
+
+        await page.GotoAsync("/");
+        await page.Locator(".poll-widget").GetByRole(AriaRole.Radio).Nth(1).CheckAsync();
+        await page.Locator(".poll-widget").GetByRole(AriaRole.Button, new() { Name = "Bình chọn" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Bạn đã bình chọn cho cuộc thăm dò này.").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_menu_opens_and_its_links_are_reachable_by_keyboard()
+    {
+        var page = await host.NewPageAsync(360, 740);
+        await page.GotoAsync("/");
+        var summary = page.Locator("nav.main-nav summary");
+
+        // Tab from the top of the page until the menu's summary has focus.
+        for (var presses = 0; presses < 30 && !await summary.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("nav.main-nav details")).ToHaveAttributeAsync("open", "");
+        await page.Keyboard.PressAsync("Tab");
+        var focusedHref = await page.EvaluateAsync<string>("() => document.activeElement.closest('nav.main-nav') ? document.activeElement.getAttribute('href') : null");
+        Assert.False(string.IsNullOrEmpty(focusedHref));
+        await host.ScreenshotAsync(page, "menu-open-360");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseAddress + focusedHref.TrimStart('/'));
+    }
+}
