@@ -14,8 +14,13 @@ public sealed class PollJourney(BrowserHost host)
         var widget = page.Locator(".poll-widget");
         var firstOption = widget.GetByRole(AriaRole.Radio).First;
 
-        // Keyboard only: focus lands on the radio group, Space selects, Tab reaches the button, Enter submits.
-        await firstOption.FocusAsync();
+        // Keyboard only: Tab through the page into the radio group, Space selects, Tab reaches the button, Enter submits.
+        for (var presses = 0; presses < 200 && !await firstOption.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(firstOption).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(firstOption).ToBeCheckedAsync();
         await page.Keyboard.PressAsync("Tab");
