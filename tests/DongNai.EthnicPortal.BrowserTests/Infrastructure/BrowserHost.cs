@@ -14,7 +14,7 @@ public sealed class BrowserHost : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public PortalFactory Factory { get; } = new BrowserPortalFactory();
+    public PortalFactory Factory { get; } = new();
 
     public Uri BaseAddress { get; private set; } = null!;
 

@@ -36,6 +36,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host skips the static web assets manifest, and the precompressed
+        // files MapStaticAssets picks for a browser's Accept-Encoding exist only in the build output.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Portal:Storage:Root", StorageRoot);
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
