@@ -142,13 +142,13 @@ mv "$DB" "$WORK/aside/"
 for f in "$DB-wal" "$DB-shm"; do [ -e "$f" ] && mv "$f" "$WORK/aside/"; done
 mkdir "$DB"
 READY_DOWN=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")
-PAGE_DOWN=$(curl -s -o "$WORK/down.html" -w "%{http_code}" -A "$UA" "$BASE/van-ban?q=su-co-$(date +%s%N)")
+PAGE_DOWN=$(curl -s -o "$WORK/down.html" -w "%{http_code}" -A "$UA" "$BASE/tim-kiem?q=su-co-$(date +%s%N)")
 MAINTENANCE_TEXT=$(grep -c 'Hệ thống đang bảo trì' "$WORK/down.html" || true)
 LEAKS=$(grep -c -i -E 'sqlite|exception|stack|portal\.db' "$WORK/down.html" || true)
 rmdir "$DB"
 mv "$WORK/aside/"* "$WORK/"
 READY_BACK=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")
-PAGE_BACK=$(curl -s -o /dev/null -w "%{http_code}" -A "$UA" "$BASE/van-ban?q=su-co-$(date +%s%N)")
+PAGE_BACK=$(curl -s -o /dev/null -w "%{http_code}" -A "$UA" "$BASE/tim-kiem?q=su-co-$(date +%s%N)")
 
 verdict() { if [ "$1" = "$2" ]; then echo "ok"; else echo "FAIL"; fi; }
 SECTION=$(cat <<MD
