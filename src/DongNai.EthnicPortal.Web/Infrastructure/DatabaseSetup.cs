@@ -64,7 +64,7 @@ public static class DatabaseSetup
             Directory.CreateDirectory(folder);
         }
 
-        builder.Pooling = true;
+        // Pooling stays on by default; an explicit "Pooling=False" (bench/faults.sh) is honoured.
         return builder.ToString();
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using DongNai.EthnicPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DongNai.EthnicPortal.Tests.Security;
 
@@ -12,6 +14,13 @@ public sealed class SecurityHeadersTests(PortalFixture fixture) : IClassFixture<
         "/khong-ton-tai",
         "/media/seed-binh-dang-gioi.jpg",
         "/health",
+        "/rss",
+        "/tin-tuc",
+        "/van-ban",
+        "/tim-kiem?q=d%C3%A2n+t%E1%BB%99c",
+        "/tham-do-y-kien",
+        "/loi/404",
+        "/loi/413",
     };
 
     [Theory]
@@ -19,10 +28,64 @@ public sealed class SecurityHeadersTests(PortalFixture fixture) : IClassFixture<
     public async Task Every_response_carries_the_security_headers(string url)
     {
         // HSTS is never sent to localhost, so ask as the public host name would.
-        var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://cong-thong-tin.test") });
+        var client = PublicHostClient(fixture.Factory);
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertSecurityHeaders(response);
+    }
 
+    [Fact]
+    public async Task A_document_attachment_download_carries_the_security_headers()
+    {
+        var id = await fixture.Factory.WithDbAsync(db => db.DocumentAttachments.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+        var response = await PublicHostClient(fixture.Factory).GetAsync(new Uri($"/van-ban/tep/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Content.Headers.ContentDisposition);
+        AssertSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task Admin_pages_signed_in_carry_the_security_headers()
+    {
+        await using var factory = new PortalFactory();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://cong-thong-tin.test") });
+        await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        foreach (var url in new[] { "/quan-tri", "/quan-tri/articles/create", "/quan-tri/users", "/quan-tri/settings" })
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            AssertSecurityHeaders(response);
+        }
+    }
+
+    [Fact]
+    public async Task An_unhandled_exception_and_a_rate_limited_request_carry_the_security_headers()
+    {
+        await using var factory = new PortalFactory();
+        factory.Settings["Portal:RateLimits:SearchPerMinute"] = "1";
+        factory.TestServices.Add(services => services.AddControllersWithViews().AddApplicationPart(typeof(FaultingController).Assembly));
+        var client = PublicHostClient(factory);
+
+        var failed = await client.GetAsync(new Uri("/__test/loi", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        AssertSecurityHeaders(failed);
+
+        HttpResponseMessage limited;
+        var attempts = 0;
+        do
+        {
+            limited = await client.GetAsync(new Uri($"/tim-kiem?q=ph%E1%BB%91-{attempts}", UriKind.Relative));
+        }
+        while (limited.StatusCode != HttpStatusCode.TooManyRequests && ++attempts < 5);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        AssertSecurityHeaders(limited);
+    }
+
+    private static HttpClient PublicHostClient(PortalFactory factory) =>
+        factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://cong-thong-tin.test") });
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response)
+    {
         var csp = Header(response, "Content-Security-Policy");
         foreach (var directive in new[] { "default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'" })
         {
