@@ -32,7 +32,8 @@ export Portal__Storage__Root="$DATA"
 export Portal__Admin__Password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export Portal__RateLimits__SearchPerMinute=100000000
 export Serilog__MinimumLevel__Default=Warning
-export Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
+# A variable name with a dot cannot be exported by bash, so env passes it to the app.
+QUIET_REQUESTS="Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning"
 
 if [ -f "$DATA/portal.db" ]; then
   echo "== reuse the data set in $DATA"
@@ -47,7 +48,7 @@ fi
 APP_PID=""
 start_app() {
   local cache=$1
-  Portal__OutputCache__Enabled=$cache dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --urls "$BASE" >"$WORK/app-$cache.log" 2>&1 &
+  env "$QUIET_REQUESTS" Portal__OutputCache__Enabled="$cache" dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --urls "$BASE" >"$WORK/app-$cache.log" 2>&1 &
   APP_PID=$!
   local started; started=$(date +%s%N)
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/" || true)" = "200" ]; do sleep 0.05; done
@@ -58,10 +59,17 @@ trap 'stop_app; rm -rf "$WORK"' EXIT
 
 # Resolve the URLs once, against the generated data.
 start_app true
-STATIC_CSS=$(curl -s "$BASE/" | grep -o 'href="/css/site[^"]*\.css[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
-SEED_ARTICLE=$(curl -s "$BASE/chuyen-muc/hoat-dong-chuyen-nganh" | grep -o 'href="/tin-tuc/trien-khai-thuc-hien-cong-tac-binh-dang-gioi[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
-[ -n "$SEED_ARTICLE" ] || SEED_ARTICLE=$(curl -s "$BASE/tim-kiem?q=9478" | grep -o 'href="/tin-tuc/[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
-DOCUMENT=$(curl -s "$BASE/van-ban?q=9478" | grep -o 'href="/van-ban/[0-9][^"]*"' | head -n1 | sed 's/href="//;s/"$//')
+# A link that is not found leaves the variable empty instead of ending the script (set -e, pipefail).
+first_link() { curl -s "$BASE$1" | grep -o "href=\"$2[^\"]*\"" | head -n1 | sed 's/href="//;s/"$//' || true; }
+STATIC_CSS=$(first_link / '/css/site[^"]*\.css')
+# The seed article is the featured one on the home page; generated articles push it off the category's first page.
+SEED_ARTICLE=$(first_link / '/tin-tuc/trien-khai-thuc-hien-cong-tac-binh-dang-gioi')
+[ -n "$SEED_ARTICLE" ] || SEED_ARTICLE=$(first_link '/tim-kiem?q=9478' '/tin-tuc/')
+DOCUMENT=$(first_link '/van-ban?q=9478' '/van-ban/[0-9]')
+echo "== URLs: css $STATIC_CSS, article $SEED_ARTICLE, document $DOCUMENT"
+for path in "$STATIC_CSS" "$SEED_ARTICLE" "$DOCUMENT"; do
+  [ -n "$path" ] || { echo "URL discovery failed" >&2; exit 1; }
+done
 LAST_PAGE=500
 URLS=(
   "static css|$STATIC_CSS"
