@@ -37,24 +37,6 @@ public sealed partial class TransferTests(TransferTests.PublishedAssetsFixture f
         }
     }
 
-    /// <remarks>
-    /// CSS and JS are compressed ahead of time: a build holds gzip copies and a publish adds Brotli,
-    /// so gzip is what can be checked here.
-    /// </remarks>
-    [Fact]
-    public async Task Css_and_js_are_served_precompressed()
-    {
-        var client = fixture.Factory.CreateBrowserClient();
-        var home = await client.GetStringAsync("/");
-
-        foreach (var path in new[] { Asset(home, StylesheetLink()), Asset(home, ScriptLink()) })
-        {
-            var response = await GetAsync(client, path, "gzip");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.True(response.Content.Headers.ContentEncoding.SequenceEqual(["gzip"]), $"{path}: Content-Encoding {string.Join(',', response.Content.Headers.ContentEncoding)}");
-        }
-    }
-
     [Fact]
     public async Task Json_is_compressed_when_asked()
     {
