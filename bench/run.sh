@@ -4,6 +4,8 @@
 # Results (with the ratio of every URL to a static file in the same run) go to bench/RESULTS.md.
 #
 # Usage: bench/run.sh [articles] [documents]      defaults: 100000 10000
+# BENCH_DATA=<folder> keeps the generated data set there and reuses it on the next run (generation
+# of 100,000 articles takes many minutes); without it the data lives in a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,7 @@ DURATION=${BENCH_DURATION:-15s}
 BASE="http://127.0.0.1:$PORT"
 OUT=bench/out
 WORK=$(mktemp -d /tmp/portal-bench.XXXXXX)
+DATA=${BENCH_DATA:-$WORK/data}
 RESULTS=bench/RESULTS.md
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -25,21 +28,27 @@ echo "== build"
 dotnet publish src/DongNai.EthnicPortal.Web -c Release -o "$OUT/app" --nologo -v quiet
 
 export ASPNETCORE_ENVIRONMENT=Production
-export Portal__Storage__Root="$WORK"
+export Portal__Storage__Root="$DATA"
 export Portal__Admin__Password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export Portal__RateLimits__SearchPerMinute=100000000
 export Serilog__MinimumLevel__Default=Warning
-export Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
+# A variable name with a dot cannot be exported by bash, so env passes it to the app.
+QUIET_REQUESTS="Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning"
 
-echo "== generate $ARTICLES articles and $DOCUMENTS documents in $WORK"
-gen_start=$(date +%s)
-dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --generate-data "articles=$ARTICLES" "documents=$DOCUMENTS" >"$WORK/generate.log" 2>&1
-gen_seconds=$(( $(date +%s) - gen_start ))
+if [ -f "$DATA/portal.db" ]; then
+  echo "== reuse the data set in $DATA"
+  GENERATED="reused from an earlier run"
+else
+  echo "== generate $ARTICLES articles and $DOCUMENTS documents in $DATA"
+  gen_start=$(date +%s)
+  dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --generate-data "articles=$ARTICLES" "documents=$DOCUMENTS" >"$WORK/generate.log" 2>&1
+  GENERATED="generated in $(( $(date +%s) - gen_start ))s"
+fi
 
 APP_PID=""
 start_app() {
   local cache=$1
-  Portal__OutputCache__Enabled=$cache dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --urls "$BASE" >"$WORK/app-$cache.log" 2>&1 &
+  env "$QUIET_REQUESTS" Portal__OutputCache__Enabled="$cache" dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --urls "$BASE" >"$WORK/app-$cache.log" 2>&1 &
   APP_PID=$!
   local started; started=$(date +%s%N)
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/" || true)" = "200" ]; do sleep 0.05; done
@@ -50,10 +59,17 @@ trap 'stop_app; rm -rf "$WORK"' EXIT
 
 # Resolve the URLs once, against the generated data.
 start_app true
-STATIC_CSS=$(curl -s "$BASE/" | grep -o 'href="/css/site[^"]*\.css[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
-SEED_ARTICLE=$(curl -s "$BASE/chuyen-muc/hoat-dong-chuyen-nganh" | grep -o 'href="/tin-tuc/trien-khai-thuc-hien-cong-tac-binh-dang-gioi[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
-[ -n "$SEED_ARTICLE" ] || SEED_ARTICLE=$(curl -s "$BASE/tim-kiem?q=9478" | grep -o 'href="/tin-tuc/[^"]*"' | head -n1 | sed 's/href="//;s/"$//')
-DOCUMENT=$(curl -s "$BASE/van-ban?q=9478" | grep -o 'href="/van-ban/[0-9][^"]*"' | head -n1 | sed 's/href="//;s/"$//')
+# A link that is not found leaves the variable empty instead of ending the script (set -e, pipefail).
+first_link() { curl -s "$BASE$1" | grep -o "href=\"$2[^\"]*\"" | head -n1 | sed 's/href="//;s/"$//' || true; }
+STATIC_CSS=$(first_link / '/css/site[^"]*\.css')
+# The seed article is the featured one on the home page; generated articles push it off the category's first page.
+SEED_ARTICLE=$(first_link / '/tin-tuc/trien-khai-thuc-hien-cong-tac-binh-dang-gioi')
+[ -n "$SEED_ARTICLE" ] || SEED_ARTICLE=$(first_link '/tim-kiem?q=9478' '/tin-tuc/')
+DOCUMENT=$(first_link '/van-ban?q=9478' '/van-ban/[0-9]')
+echo "== URLs: css $STATIC_CSS, article $SEED_ARTICLE, document $DOCUMENT"
+for path in "$STATIC_CSS" "$SEED_ARTICLE" "$DOCUMENT"; do
+  [ -n "$path" ] || { echo "URL discovery failed" >&2; exit 1; }
+done
 LAST_PAGE=500
 URLS=(
   "static css|$STATIC_CSS"
@@ -91,10 +107,6 @@ measure_pass() {
 
 echo "== pass 1: output cache on"
 measure_pass cached
-single() { wrk -t1 -c1 -d10s --latency "$BASE$1" | awk '$1=="50%" {print $2}'; }
-SEARCH_SINGLE=$(single "/tim-kiem?q=binh+dang+gioi+$RANDOM")
-PAGE1_SINGLE=$(single "/chuyen-muc/tin-tuc-su-kien?x=$RANDOM")
-PAGE500_SINGLE=$(single "/chuyen-muc/tin-tuc-su-kien?trang=$LAST_PAGE&x=$RANDOM")
 RSS_CACHED=$(awk '/VmHWM/ {print $2}' /proc/"$APP_PID"/status)
 stop_app
 
@@ -102,6 +114,11 @@ echo "== pass 2: output cache off"
 start_app false
 STARTUP_WARM_DB_MS=$STARTUP_MS
 measure_pass uncached
+# Through one connection with the cache off, so every request does the work.
+single() { wrk -t1 -c1 -d10s --latency "$BASE$1" | awk '$1=="50%" {print $2}'; }
+SEARCH_SINGLE=$(single "/tim-kiem?q=binh+dang+gioi")
+PAGE1_SINGLE=$(single "/chuyen-muc/tin-tuc-su-kien")
+PAGE500_SINGLE=$(single "/chuyen-muc/tin-tuc-su-kien?trang=$LAST_PAGE")
 RSS_UNCACHED=$(awk '/VmHWM/ {print $2}' /proc/"$APP_PID"/status)
 stop_app
 
@@ -112,7 +129,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 {
   echo "# Benchmark results"
   echo
-  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) · $(dotnet --version) SDK · SQLite · $ARTICLES articles, $DOCUMENTS documents (generated in ${gen_seconds}s)"
+  echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) · $(dotnet --version) SDK · SQLite · $ARTICLES articles, $DOCUMENTS documents ($GENERATED)"
   echo
   echo "wrk: 2 threads, 64 connections, $DURATION per URL, after 5 warm-up requests. Ratio = requests per second of the URL divided by the static CSS file's in the same pass."
   echo

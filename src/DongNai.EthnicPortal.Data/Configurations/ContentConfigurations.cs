@@ -48,6 +48,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Listing and paging: newest published first, overall and per category.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
+
+        // The home page's featured article: without it, finding an old featured article walks every published row.
+        builder.HasIndex(a => new { a.IsFeatured, a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.Status, a.PublishAt });
         builder.HasIndex(a => new { a.CreatedById, a.Status });
     }

@@ -122,6 +122,8 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
+                    b.HasIndex("IsFeatured", "Status", "PublishedAt");
+
                     b.ToTable("Articles");
                 });
 

@@ -115,6 +115,8 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
+                    b.HasIndex("IsFeatured", "Status", "PublishedAt");
+
                     b.ToTable("Articles");
                 });
 

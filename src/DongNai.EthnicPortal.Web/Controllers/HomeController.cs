@@ -21,7 +21,10 @@ public sealed class HomeController(PortalDbContext db, TimeProvider time) : Cont
         var now = time.GetUtcNow().UtcDateTime;
         var visible = db.Articles.AsNoTracking().Visible(now);
 
-        var featured = (await visible.Where(a => a.IsFeatured).OrderByDescending(a => a.PublishedAt).Take(1).ToCardsAsync(cancellationToken)).FirstOrDefault()
+        // Compared with a variable, the flag becomes "IsFeatured = @p", which SQLite can look up in the
+        // (IsFeatured, Status, PublishedAt) index; a bare boolean column makes it walk every published row.
+        var flagged = true;
+        var featured = (await visible.Where(a => a.IsFeatured == flagged).OrderByDescending(a => a.PublishedAt).Take(1).ToCardsAsync(cancellationToken)).FirstOrDefault()
             ?? (await visible.OrderByDescending(a => a.PublishedAt).Take(1).ToCardsAsync(cancellationToken)).FirstOrDefault();
 
         var featuredId = featured?.Id ?? 0;
@@ -51,7 +54,7 @@ public sealed class HomeController(PortalDbContext db, TimeProvider time) : Cont
         }
 
         var documents = await db.OfficialDocuments.AsNoTracking()
-            .Where(d => d.IsPublished)
+            .Where(d => d.IsPublished == flagged)
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
             .Take(DocumentCount)
             .Select(d => new DocumentTeaser(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.Abstract, d.IssuedOn))

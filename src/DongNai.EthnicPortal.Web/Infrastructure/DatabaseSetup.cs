@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using DongNai.EthnicPortal.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -68,15 +69,26 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Per-connection settings: WAL lets readers run beside the writer; busy_timeout makes writers queue.</summary>
+    /// <summary>
+    /// Connection settings: WAL lets readers run beside the writer; busy_timeout makes writers queue.
+    /// They belong to the physical connection, which the pool keeps open across many logical opens,
+    /// so they are sent once per physical connection rather than on every open of every request.
+    /// </summary>
     private sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
         public static readonly SqlitePragmaInterceptor Instance = new();
 
         private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
+        private readonly ConditionalWeakTable<object, object> configured = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (!NeedsPragmas(connection))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
@@ -84,9 +96,17 @@ public static class DatabaseSetup
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (!NeedsPragmas(connection))
+            {
+                return;
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        private bool NeedsPragmas(DbConnection connection) =>
+            connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, handle);
     }
 }
