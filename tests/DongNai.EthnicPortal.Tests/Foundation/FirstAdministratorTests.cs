@@ -6,6 +6,12 @@ using Serilog.Events;
 
 namespace DongNai.EthnicPortal.Tests.Foundation;
 
+/// <summary>
+/// Serilog's request logging writes through the static logger, which the most recently built host owns;
+/// running alone keeps another test's host from taking the log event this test reads.
+/// </summary>
+[CollectionDefinition(nameof(FirstAdministratorTests), DisableParallelization = true)]
+[Collection(nameof(FirstAdministratorTests))]
 public sealed class FirstAdministratorTests
 {
     [Fact]
