@@ -173,6 +173,7 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         builder.Property(s => s.PlainText).IsRequired();
         builder.Property(s => s.FoldedText).IsRequired();
         builder.HasIndex(s => new { s.Kind, s.EntityId }).IsUnique();
+        builder.HasIndex(s => s.SortKey).IsUnique();
     }
 }
 

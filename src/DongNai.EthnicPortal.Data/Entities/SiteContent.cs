@@ -135,6 +135,13 @@ public class SearchEntry
     public string FoldedText { get; set; } = "";
 
     public DateTime? Date { get; set; }
+
+    /// <summary>
+    /// Newest first when sorted descending: the date's minute, then kind and item, packed into one
+    /// number (see <c>SearchSortKey</c> in the web project). SQLite's FTS5 index uses it as its rowid,
+    /// so a broad query reads its newest matches straight from the index instead of sorting them all.
+    /// </summary>
+    public long SortKey { get; set; }
 }
 
 /// <summary>The inverted index used where the database has no usable full-text engine.</summary>

@@ -869,6 +869,9 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<long>("SortKey")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -880,6 +883,9 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SortKey")
+                        .IsUnique();
 
                     b.HasIndex("Kind", "EntityId")
                         .IsUnique();

@@ -831,6 +831,9 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SortKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -842,6 +845,9 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SortKey")
+                        .IsUnique();
 
                     b.HasIndex("Kind", "EntityId")
                         .IsUnique();

@@ -141,6 +141,50 @@ public sealed class SearchIndexLifecycleTests
         Assert.Contains("Công văn số 9478/UBND-KGVX", await TitlesAsync(factory, "9478"));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task A_broad_query_counts_up_to_the_limit_and_lists_the_newest_first(string engine)
+    {
+        using var factory = Create(engine, out _);
+        var start = DateTime.UtcNow.AddDays(-30);
+        await factory.WithDbAsync(async db =>
+        {
+            var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+            db.Articles.AddRange(Enumerable.Range(1, SearchResults.CountLimit + 5).Select(n => new Article
+            {
+                Title = $"Tin số {n} rộngkhắp",
+                Slug = $"tin-so-{n}-rongkhap",
+                Summary = "Tóm tắt",
+                BodyHtml = "<p>Nội dung</p>",
+                RenderedBodyHtml = "<p>Nội dung</p>",
+                AuthorByline = "Phóng viên",
+                CategoryId = category.Id,
+                Status = ArticleStatus.Published,
+                PublishedAt = start.AddMinutes(n),
+                CreatedAt = start,
+                UpdatedAt = start,
+            }));
+            await db.SaveChangesAsync();
+        });
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync();
+        }
+
+        var html = await factory.CreateClient().GetStringAsync(new Uri("/tim-kiem?q=rongkhap&loai=tin-bai&trang=500", UriKind.Relative));
+        Assert.Contains("Tìm thấy hơn 1.000 kết quả", html, StringComparison.Ordinal);
+        Assert.Contains("Tin bài <span class=\"count\">(hơn 1.000)</span>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"page\" aria-label=\"Trang 100, trang hiện tại\"", html, StringComparison.Ordinal);
+
+        Assert.Equal(
+            Enumerable.Range(SearchResults.CountLimit - 14, SearchResults.PageSize).Reverse().Select(n => $"Tin số {n} rộngkhắp"),
+            await TitlesAsync(factory, "rongkhap", "&loai=tin-bai&trang=2"));
+
+        var oldest = await factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == "tin-so-1-rongkhap").Select(a => a.Id).SingleAsync());
+        await ChangeArticleAsync(factory, oldest, a => a.PublishedAt = DateTime.UtcNow.AddMinutes(-1));
+        Assert.Equal("Tin số 1 rộngkhắp", (await TitlesAsync(factory, "rongkhap"))[0]);
+    }
+
     private static PortalFactory Create(string engine, out FakeTimeProvider clock)
     {
         clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -204,9 +248,9 @@ public sealed class SearchIndexLifecycleTests
         await scope.ServiceProvider.GetRequiredService<ContentChanges>().ArticleChangedAsync(articleId);
     }
 
-    private static async Task<List<string>> TitlesAsync(PortalFactory factory, string query)
+    private static async Task<List<string>> TitlesAsync(PortalFactory factory, string query, string more = "")
     {
-        var response = await factory.CreateClient().GetAsync(new Uri("/tim-kiem?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri("/tim-kiem?q=" + Uri.EscapeDataString(query) + more, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         return SearchPageTests.ResultTitles().Matches(html)

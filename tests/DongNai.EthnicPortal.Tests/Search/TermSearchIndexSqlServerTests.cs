@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Search;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class TermSearchIndexSqlServerTests
         using var db = new PortalDbContext(options.Options);
         var index = new TermSearchIndex(db, new SearchEntryBuilder(db), TimeProvider.System);
 
-        var sql = index.Match(SearchQuery.Parse("\"bình đẳng giới\" ' OR 1=1 --"), ranked: true).ToQueryString();
+        var sql = index.Match(SearchQuery.Parse("\"bình đẳng giới\" ' OR 1=1 --"), SearchEntryKind.Document, ranked: true).ToQueryString();
 
         Assert.Contains("[SearchTerms]", sql, StringComparison.Ordinal);
         Assert.Contains("LIKE", sql, StringComparison.Ordinal);

@@ -24,7 +24,10 @@ public interface ISearchIndex
     Task<SearchResults> QueryAsync(SearchQuery query, SearchEntryKind? kind, int page, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One page of results for one tab, with the number of results of every kind.</summary>
+/// <summary>
+/// One page of results for one tab, with the number of results of every kind. A count above
+/// <see cref="CountLimit"/> only means "more than that"; paging stops there, as on large search sites.
+/// </summary>
 public sealed record SearchResults(
     IReadOnlyList<SearchResult> Items,
     IReadOnlyDictionary<SearchEntryKind, int> Counts,
@@ -34,11 +37,21 @@ public sealed record SearchResults(
 {
     public const int PageSize = 10;
 
+    public const int CountLimit = 1000;
+
     public static SearchResults Empty { get; } = new([], new Dictionary<SearchEntryKind, int>(), 0, 1, 0);
 
     public int CountOf(SearchEntryKind kind) => Counts.TryGetValue(kind, out var count) ? count : 0;
 
     public int AllCount => Counts.Values.Sum();
+
+    /// <summary>A count as shown on a tab or in the summary: "hơn 1.000" past the limit.</summary>
+    public static string CountText(int count) =>
+        count > CountLimit
+            ? "hơn " + CountLimit.ToString("N0", VietnameseNumbers)
+            : count.ToString("N0", VietnameseNumbers);
+
+    private static readonly System.Globalization.CultureInfo VietnameseNumbers = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 }
 
 /// <summary>A result as shown: the title and snippet are HTML with the matched words in &lt;mark&gt;.</summary>
@@ -52,6 +65,8 @@ public sealed class SearchHit
     public SearchEntryKind Kind { get; init; }
 
     public DateTime? Date { get; init; }
+
+    public long SortKey { get; init; }
 
     public double Score { get; init; }
 }

@@ -14,12 +14,6 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     /// <summary>How many of the best matches are re-ranked by exact spelling and title matches.</summary>
     public const int RerankWindow = 50;
 
-    /// <summary>
-    /// Above this many matches, relevance scoring costs more than it tells: a query that broad is
-    /// answered newest first, and the re-rank window still lifts the best of the newest.
-    /// </summary>
-    public const int ScoredMatchLimit = 5000;
-
     private const int BatchSize = 500;
 
     /// <summary>The characters of each candidate read for re-ranking; enough for the opening of a text.</summary>
@@ -71,41 +65,49 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
 
         var now = time.GetUtcNow().UtcDateTime;
         var pinned = await DocumentsByNumberAsync(query, cancellationToken);
-        var hits = Visible(query, ranked: false, now);
+        var counts = new Dictionary<SearchEntryKind, int>();
+        foreach (var entryKind in Enum.GetValues<SearchEntryKind>())
+        {
+            // Counting stops past the limit: a broad query would otherwise walk every match three times.
+            counts[entryKind] = await Visible(query, entryKind, ranked: false, now).Take(SearchResults.CountLimit + 1).CountAsync(cancellationToken);
+        }
 
-        var counts = await hits.GroupBy(h => h.Kind)
-            .Select(g => new { Kind = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
         if (pinned.Count > 0)
         {
-            var alreadyCounted = await hits.Where(h => pinned.Contains(h.Id)).CountAsync(cancellationToken);
-            counts[SearchEntryKind.Document] = counts.GetValueOrDefault(SearchEntryKind.Document) + pinned.Count - alreadyCounted;
+            var alreadyCounted = await Visible(query, SearchEntryKind.Document, ranked: false, now).Where(h => pinned.Contains(h.Id)).CountAsync(cancellationToken);
+            counts[SearchEntryKind.Document] = Math.Min(SearchResults.CountLimit + 1, counts[SearchEntryKind.Document] + pinned.Count - alreadyCounted);
         }
 
         var tabPinned = kind is null or SearchEntryKind.Document ? pinned : [];
-        var total = kind is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum();
-        var pageCount = (total + SearchResults.PageSize - 1) / SearchResults.PageSize;
+        var total = kind is { } only ? counts[only] : counts.Values.Sum();
+        var pageCount = (Math.Min(total, SearchResults.CountLimit) + SearchResults.PageSize - 1) / SearchResults.PageSize;
         page = Math.Clamp(page, 1, Math.Max(1, pageCount));
 
-        var ordered = Visible(query, ranked: total <= ScoredMatchLimit, now).Where(h => (kind == null || h.Kind == kind) && !tabPinned.Contains(h.Id))
-            .OrderBy(h => h.Score).ThenByDescending(h => h.Date).ThenByDescending(h => h.Id)
+        // Relevance is worth its cost only while every match can be scored; beyond that the newest
+        // come first, read in index order, and the re-rank window still lifts the best of them.
+        var ranked = total <= SearchResults.CountLimit;
+        var hits = Visible(query, kind, ranked, now).Where(h => !tabPinned.Contains(h.Id));
+        var ordered = (ranked ? hits.OrderBy(h => h.Score).ThenByDescending(h => h.SortKey) : hits.OrderByDescending(h => h.SortKey))
             .Select(h => h.Id);
         var ids = await PageIdsAsync(query, ordered, tabPinned, (page - 1) * SearchResults.PageSize, cancellationToken);
         var items = await ResultsAsync(query, ids, cancellationToken);
         return new SearchResults(items, counts, total, page, pageCount);
     }
 
-    /// <summary>The entries that contain every clause of the query, with the engine's score when <paramref name="ranked"/>.</summary>
-    protected internal abstract IQueryable<SearchHit> Match(SearchQuery query, bool ranked);
+    /// <summary>
+    /// The entries of a kind (or of every kind) that contain every clause of the query, with the
+    /// engine's score when <paramref name="ranked"/>.
+    /// </summary>
+    protected internal abstract IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked);
 
     /// <summary>Brings the engine's own index up to date with entries just saved.</summary>
     protected abstract Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken);
 
     /// <summary>Matches that readers may see: an article dated in the future is not public yet.</summary>
-    private IQueryable<SearchHit> Visible(SearchQuery query, bool ranked, DateTime now) =>
+    private IQueryable<SearchHit> Visible(SearchQuery query, SearchEntryKind? kind, bool ranked, DateTime now) =>
         query.Clauses.Count == 0
-            ? db.SearchEntries.Where(_ => false).Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date })
-            : Match(query, ranked).Where(h => h.Kind != SearchEntryKind.Article || h.Date <= now);
+            ? db.SearchEntries.Where(_ => false).Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date, SortKey = e.SortKey })
+            : Match(query, kind, ranked).Where(h => h.Kind != SearchEntryKind.Article || h.Date <= now);
 
     private async Task SaveOrRemoveAsync(SearchEntryKind kind, int entityId, List<SearchEntry> fresh, CancellationToken cancellationToken)
     {
@@ -142,6 +144,7 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
             existing.PlainText = entry.PlainText;
             existing.FoldedText = entry.FoldedText;
             existing.Date = entry.Date;
+            existing.SortKey = entry.SortKey;
         }
 
         await db.SaveChangesAsync(cancellationToken);

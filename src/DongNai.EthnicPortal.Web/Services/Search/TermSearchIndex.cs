@@ -18,7 +18,7 @@ public sealed class TermSearchIndex(PortalDbContext db, SearchEntryBuilder build
         System.Globalization.CultureInfo.InvariantCulture,
         System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreKanaType | System.Globalization.CompareOptions.IgnoreWidth);
 
-    protected internal override IQueryable<SearchHit> Match(SearchQuery query, bool ranked)
+    protected internal override IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked)
     {
         var terms = query.Terms.ToList();
         var required = terms.Count;
@@ -28,6 +28,11 @@ public sealed class TermSearchIndex(PortalDbContext db, SearchEntryBuilder build
             .Where(g => g.Count() == required)
             .Select(g => g.Key);
         var entries = Db.SearchEntries.Where(e => withAllTerms.Contains(e.Id));
+        if (kind is { } only)
+        {
+            entries = entries.Where(e => e.Kind == only);
+        }
+
         foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
         {
             // Words hold only letters and digits, so the pattern has no wildcard in it but its own.
@@ -36,7 +41,7 @@ public sealed class TermSearchIndex(PortalDbContext db, SearchEntryBuilder build
         }
 
         // Without a relevance score the newest come first; the re-rank window then puts the best on top.
-        return entries.Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date, Score = 0 });
+        return entries.Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date, SortKey = e.SortKey, Score = 0 });
     }
 
     protected override async Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken)
