@@ -156,6 +156,7 @@ public sealed partial class KeyboardJourney(BrowserHost host)
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true });
         await KeyboardOnly.TabToAsync(page, save);
         await KeyboardOnly.AssertFocusIsVisibleAsync(save);
+        await host.ScreenshotAsync(page, "keyboard-admin-save-focus-1280", fullPage: false);
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByText("Đã tạo bản nháp bài viết.")).ToBeVisibleAsync();
