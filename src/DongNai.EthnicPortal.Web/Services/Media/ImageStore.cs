@@ -20,6 +20,10 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>The upload request limit: the file maximum plus room for the multipart envelope and the alt text,
+    /// so a file a little over 10 MB still gets the precise message rather than the 413 page.</summary>
+    public const long MaxRequestBytes = MaxBytes + (1024 * 1024);
+
     /// <summary>Widths of the downscaled copies for srcset; only those narrower than the original are made.</summary>
     public static readonly int[] VariantWidths = [480, 960, 1600];
 
