@@ -47,6 +47,12 @@ public sealed class DocumentAttachmentStore(StoragePaths storage)
             return new(null, $"Nội dung tệp “{name}” không thuộc định dạng được chấp nhận (PDF, Word, Excel, PowerPoint, OpenDocument, TXT, RTF, ZIP, JPEG, PNG, WebP, GIF).");
         }
 
+        // An office file may quote markup, but an image never needs it: one that carries HTML is a polyglot.
+        if (format.ContentType.StartsWith("image/", StringComparison.Ordinal) && Media.ImageStore.ContainsMarkup(content))
+        {
+            return new(null, $"Tệp ảnh “{name}” có chứa mã HTML hoặc kịch bản nên không được nhận.");
+        }
+
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!format.Extensions.Contains(extension))
         {

@@ -29,6 +29,8 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
 
     private const long MaxPixels = 50_000_000;
 
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
+
     private static readonly string[] MarkupMarkers = ["<script", "<html", "<svg", "<?xml", "<!doctype", "<?php", "<body", "<iframe"];
 
     public static string? Sniff(ReadOnlySpan<byte> data)
@@ -67,6 +69,13 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         if (fileName.Contains("..", StringComparison.Ordinal) || fileName.IndexOfAny(['/', '\\', ':', '\0']) >= 0 || fileName.Length > 255)
         {
             return "Tên tệp không hợp lệ (chứa đường dẫn hoặc ký tự không cho phép).";
+        }
+
+        // The stored copy is re-encoded under a generated name, so the name never decides anything; still, a name
+        // that does not end like an image (anh.jpg.aspx, shell.php) is a probe and is told so plainly.
+        if (!ImageExtensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
+        {
+            return $"Chỉ nhận tệp ảnh có phần mở rộng {string.Join(", ", ImageExtensions)}; tệp “{fileName}” không được nhận.";
         }
 
         return null;
@@ -213,7 +222,8 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         }
     }
 
-    private static bool ContainsMarkup(byte[] bytes)
+    /// <summary>True when HTML or script sits anywhere in the bytes, the mark of an image/HTML polyglot.</summary>
+    public static bool ContainsMarkup(byte[] bytes)
     {
         // Latin-1 maps every byte to one char, so markers are found wherever they sit in the binary.
         var text = Encoding.Latin1.GetString(bytes);
