@@ -19,7 +19,7 @@ public sealed class RichTextFormAttribute : Attribute;
 /// </summary>
 public static class RequestSizeLimits
 {
-    /// <summary>The limit that applied to the request, for the 413 page to name.</summary>
+    /// <summary>The limit a refused request exceeded, for the 413 page to name.</summary>
     public const string LimitItemKey = "portal.request-size-limit";
 
     public static WebApplication UseRequestSizeLimits(this WebApplication app)
@@ -35,7 +35,6 @@ public static class RequestSizeLimits
             }
 
             var limit = LimitFor(context.GetEndpoint(), limits);
-            context.Items[LimitItemKey] = limit;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             {
                 feature.MaxRequestBodySize = limit;
@@ -43,7 +42,7 @@ public static class RequestSizeLimits
 
             if (context.Request.ContentLength > limit)
             {
-                RefuseTooLarge(context);
+                RefuseTooLarge(context, limit);
                 return;
             }
 
@@ -61,14 +60,14 @@ public static class RequestSizeLimits
             }
             catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
             {
-                RefuseTooLarge(context);
+                RefuseTooLarge(context, limit);
                 return;
             }
 
             // The antiforgery filter turns a failed form read into a bare 400; the real cause is the size.
             if (counted is { Exceeded: true } && !context.Response.HasStarted)
             {
-                RefuseTooLarge(context);
+                RefuseTooLarge(context, limit);
             }
         });
         return app;
@@ -78,9 +77,10 @@ public static class RequestSizeLimits
         context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
             ?? !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
 
-    private static void RefuseTooLarge(HttpContext context)
+    private static void RefuseTooLarge(HttpContext context, long? limit)
     {
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        context.Items[LimitItemKey] = limit;
         // The error page is rendered by re-running the pipeline for this request; it must find no body to read,
         // nor the failed form read cached from the first pass.
         context.Features.Set<IFormFeature>(null);
