@@ -1,3 +1,4 @@
+using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Models;
 using DongNai.EthnicPortal.Web.Services;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,7 +31,10 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         }
 
         Response.StatusCode = code;
-        return View("Error", ErrorViewModel.For(code, correlationId));
+        var model = code == StatusCodes.Status413PayloadTooLarge
+            ? ErrorViewModel.TooLarge(HttpContext.Items[RequestSizeLimits.LimitItemKey] as long?)
+            : ErrorViewModel.For(code, correlationId);
+        return View("Error", model);
     }
 
 }

@@ -24,6 +24,7 @@ public static class PipelineSetup
         app.UseRequestLocalization();
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseRequestSizeLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -15,6 +15,8 @@ public sealed class PortalOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    public RequestLimitOptions RequestLimits { get; set; } = new();
+
     public sealed class AdminAccountOptions
     {
         public string Email { get; set; } = "admin@localhost";
@@ -42,6 +44,20 @@ public sealed class PortalOptions
         public int SearchPerMinute { get; set; } = 60;
 
         public int UploadsPerMinute { get; set; } = 30;
+    }
+
+    /// <summary>Request body limits in bytes; the upload actions carry their own, fitted to their file maximums.</summary>
+    public sealed class RequestLimitOptions
+    {
+        /// <summary>Sign-in, votes, settings, polls, links, users: a few kilobytes each, so 1 MB leaves ample room.</summary>
+        public long FormBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>
+        /// Article, page and document forms carry up to 500,000 characters of HTML. URL-encoded, an accented
+        /// Vietnamese letter takes 6–9 bytes and a markup character 3, so a full body is typically about 1.5 MB
+        /// and at worst 4.5 MB; 5 MB lets every body the form validation accepts arrive.
+        /// </summary>
+        public long RichTextFormBytes { get; set; } = 5 * 1024 * 1024;
     }
 }
 

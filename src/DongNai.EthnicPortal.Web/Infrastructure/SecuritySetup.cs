@@ -9,7 +9,15 @@ public static class SecuritySetup
 {
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        var requestLimits = builder.Configuration.GetSection("Portal:RequestLimits").Get<PortalOptions.RequestLimitOptions>() ?? new();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // The plain-form limit by default; RequestSizeLimits raises it per endpoint before the body is read.
+            kestrel.Limits.MaxRequestBodySize = requestLimits.FormBytes;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+            options.ValueLengthLimit = (int)Math.Min(int.MaxValue, Math.Max(options.ValueLengthLimit, requestLimits.RichTextFormBytes)));
 
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {

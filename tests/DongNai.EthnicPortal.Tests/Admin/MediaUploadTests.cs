@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Media;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 
@@ -42,10 +42,11 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Svg_is_refused()
+    public async Task Svg_with_script_is_refused_by_name_and_by_content()
     {
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><circle r=\"5\"/></svg>"u8.ToArray();
-        await AssertRefusedAsync(svg, "hinh.svg", "không phải là ảnh hợp lệ");
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(document.cookie)</script><circle r=\"5\"/></svg>"u8.ToArray();
+        await AssertRefusedAsync(svg, "hinh.svg", "Chỉ nhận tệp ảnh có phần mở rộng");
+        await AssertRefusedAsync(svg, "hinh.jpg", "không phải là ảnh hợp lệ");
     }
 
     [Fact]
@@ -77,6 +78,28 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Jpeg_html_polyglot_is_refused()
+    {
+        // A valid JPEG whose comment segment is an HTML page: it decodes as an image and renders as a page.
+        var polyglot = WithExifComment(Jpeg(64, 64), "<html><body><script>alert(document.domain)</script></body></html>");
+        await AssertRefusedAsync(polyglot, "anh-da-dang.jpg", "mã HTML hoặc kịch bản");
+    }
+
+    public static TheoryData<string, byte[], string> ServerPagesAndDoubleExtensions => new()
+    {
+        { "shell.aspx", AspxPage, "Chỉ nhận tệp ảnh có phần mở rộng" },
+        { "anh.jpg.aspx", AspxPage, "Chỉ nhận tệp ảnh có phần mở rộng" },
+        { "anh.aspx.jpg", AspxPage, "không phải là ảnh hợp lệ" },
+        { "anh.jpg.aspx", Jpeg(32, 32), "Chỉ nhận tệp ảnh có phần mở rộng" },
+        { "anh.php.png", "<?php system($_GET['c']); ?>"u8.ToArray(), "không phải là ảnh hợp lệ" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ServerPagesAndDoubleExtensions))]
+    public async Task Server_pages_and_double_extensions_are_refused(string fileName, byte[] content, string expectedMessage) =>
+        await AssertRefusedAsync(content, fileName, expectedMessage);
+
+    [Fact]
     public async Task Oversized_file_is_refused()
     {
         var big = new byte[(10 * 1024 * 1024) + 1];
@@ -85,10 +108,37 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Path_traversal_file_name_is_refused()
+    public async Task Upload_request_above_the_11_mb_limit_gets_the_413_page_and_writes_nothing()
     {
-        await AssertRefusedAsync(Jpeg(64, 64), "../../../wwwroot/evil.jpg", "Tên tệp không hợp lệ");
-        Assert.False(File.Exists(Path.Combine(fixture.Factory.StorageRoot, "wwwroot", "evil.jpg")));
+        var big = new byte[12 * 1024 * 1024];
+        Jpeg(16, 16).CopyTo(big, 0);
+        await AssertRefusedAsync(big, "qua-lon.jpg", "Dữ liệu gửi lên vượt quá dung lượng cho phép của thao tác này (tối đa 11 MB)", status: HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Image_above_the_plain_form_limit_but_under_the_upload_limit_is_accepted()
+    {
+        var jpeg = Noise(1400, 1400, seed: 20260115);
+        Assert.InRange(jpeg.Length, (1024 * 1024) + 1, ImageStore.MaxBytes);
+        var client = await fixture.Factory.SignedInAsync(Roles.Author);
+
+        var (response, message) = await UploadAsync(client, jpeg, "anh-do-phan-giai-cao.jpg", "Ảnh độ phân giải cao");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Đã tải ảnh lên thư viện.", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../../../wwwroot/evil.jpg")]
+    [InlineData("../../x.jpg")]
+    [InlineData("..\\..\\x.jpg")]
+    [InlineData("/etc/x.jpg")]
+    public async Task Path_traversal_file_name_is_refused(string fileName)
+    {
+        await AssertRefusedAsync(Jpeg(64, 64), fileName, "Tên tệp không hợp lệ");
+        var outside = Directory.GetFiles(Path.GetDirectoryName(fixture.Factory.StorageRoot)!, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is "x.jpg" or "evil.jpg");
+        Assert.Empty(outside);
     }
 
     [Fact]
@@ -98,14 +148,23 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
         await AssertRefusedAsync(Jpeg(32, 32), "khong-mo-ta.jpg", "mô tả ảnh", altText: " ");
     }
 
-    private async Task AssertRefusedAsync(byte[] content, string fileName, string expectedMessage, string altText = "Mô tả")
+    [Fact]
+    public async Task Null_byte_in_the_file_name_is_refused()
+    {
+        await AssertRefusedAsync(Jpeg(64, 64), "anh.jpg\0.aspx", "Tên tệp không hợp lệ");
+    }
+
+    private static byte[] AspxPage => "<%@ Page Language=\"C#\" %><% Response.Write(System.Environment.MachineName); %>"u8.ToArray();
+
+    private async Task AssertRefusedAsync(byte[] content, string fileName, string expectedMessage, string altText = "Mô tả", HttpStatusCode status = HttpStatusCode.Redirect)
     {
         var client = await fixture.Factory.SignedInAsync(Roles.Author);
         var filesBefore = Directory.Exists(MediaFolder) ? Directory.GetFiles(MediaFolder).Length : 0;
         var rowsBefore = await fixture.Factory.WithDbAsync(db => db.MediaFiles.CountAsync());
 
-        var (_, message) = await UploadAsync(client, content, fileName, altText);
+        var (response, message) = await UploadAsync(client, content, fileName, altText);
 
+        Assert.Equal(status, response.StatusCode);
         Assert.Contains(expectedMessage, message, StringComparison.Ordinal);
         Assert.Equal(filesBefore, Directory.Exists(MediaFolder) ? Directory.GetFiles(MediaFolder).Length : 0);
         Assert.Equal(rowsBefore, await fixture.Factory.WithDbAsync(db => db.MediaFiles.CountAsync()));
@@ -113,14 +172,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
 
     private static async Task<(HttpResponseMessage Response, string Message)> UploadAsync(HttpClient client, byte[] content, string fileName, string altText)
     {
-        var token = await client.GetAntiforgeryTokenAsync("/quan-tri/medialibrary");
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        form.Add(file, "file", fileName);
-        form.Add(new StringContent(altText), "altText");
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var response = await client.PostAsync(new Uri("/quan-tri/medialibrary/upload", UriKind.Relative), form);
+        var response = await client.PostFileAsync("/quan-tri/medialibrary", "/quan-tri/medialibrary/upload", fileName, content, [new("altText", altText)]);
         var next = response.Headers.Location is { } location ? await client.GetStringAsync(location) : await response.Content.ReadAsStringAsync();
         return (response, System.Net.WebUtility.HtmlDecode(next));
     }
@@ -135,6 +187,24 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
 
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+
+    /// <summary>Random pixels compress badly, so a JPEG of them is large; the seed keeps the bytes the same on every run.</summary>
+    private static byte[] Noise(int width, int height, int seed)
+    {
+        var random = new Random(seed);
+        using var bitmap = new SKBitmap(width, height);
+        var pixels = new byte[width * height * 4];
+        random.NextBytes(pixels);
+        for (var alpha = 3; alpha < pixels.Length; alpha += 4)
+        {
+            pixels[alpha] = 0xFF;
+        }
+
+        System.Runtime.InteropServices.Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 95);
         return data.ToArray();
     }
 

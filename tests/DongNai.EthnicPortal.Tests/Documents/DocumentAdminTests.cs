@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
@@ -56,16 +55,8 @@ public sealed class DocumentAdminTests : IDisposable
             ? Directory.GetFiles(Path.Combine(factory.StorageRoot, "uploads", "documents"), "*", SearchOption.AllDirectories).Length
             : 0);
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, string fileName, byte[] content)
-    {
-        var token = await client.GetAntiforgeryTokenAsync($"/quan-tri/van-ban/{id}/sua");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync(new Uri($"/quan-tri/van-ban/{id}/tep", UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, string fileName, byte[] content) =>
+        client.PostFileAsync($"/quan-tri/van-ban/{id}/sua", $"/quan-tri/van-ban/{id}/tep", fileName, content);
 
     [Fact]
     public async Task Authors_cannot_reach_the_registry_screens()
@@ -247,7 +238,16 @@ public sealed class DocumentAdminTests : IDisposable
         { "../../../wwwroot/van-ban.pdf", AttachmentFormatTests.Pdf, "Tên tệp không hợp lệ" },
         { "..\\..\\van-ban.pdf", AttachmentFormatTests.Pdf, "Tên tệp không hợp lệ" },
         { "cong-van.docx", AttachmentFormatTests.Pdf, "không khớp với nội dung" },
+        { "so-do.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(1)</script></svg>"u8.ToArray(), "không thuộc định dạng được chấp nhận" },
+        { "trang.aspx", AspxPage, "không thuộc định dạng được chấp nhận" },
+        { "cong-van.aspx.pdf", AspxPage, "không thuộc định dạng được chấp nhận" },
+        { "cong-van.pdf.aspx", AttachmentFormatTests.Pdf, "không khớp với nội dung" },
+        { "anh.jpg", [0xFF, 0xD8, 0xFF, 0xE0, .. "<html><body><script>alert(document.domain)</script></body></html>"u8], "mã HTML hoặc kịch bản" },
+        { "cong-van\0.pdf", AttachmentFormatTests.Pdf, "Tên tệp không hợp lệ" },
+        { "../../x.pdf", AttachmentFormatTests.Pdf, "Tên tệp không hợp lệ" },
     };
+
+    private static byte[] AspxPage => "<%@ Page Language=\"C#\" %><% Response.Write(System.Environment.MachineName); %>"u8.ToArray();
 
     [Theory]
     [MemberData(nameof(Refused))]
@@ -284,6 +284,39 @@ public sealed class DocumentAdminTests : IDisposable
         Assert.Contains("vượt quá giới hạn 30 MB", page, StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.DocumentAttachments.CountAsync(a => a.OfficialDocumentId == id)));
         Assert.Equal(filesBefore, await StoredFileCountAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_request_above_the_31_mb_limit_gets_the_413_page_and_writes_nothing()
+    {
+        var client = await EditorAsync();
+        var id = await CreateAsync(client, await ValidFormAsync());
+        var filesBefore = await StoredFileCountAsync();
+        var content = new byte[32 * 1024 * 1024];
+        "%PDF-1.4"u8.CopyTo(content);
+
+        var response = await UploadAsync(client, id, "rat-lon.pdf", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Dữ liệu gửi lên vượt quá dung lượng cho phép của thao tác này (tối đa 31 MB)", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.DocumentAttachments.CountAsync(a => a.OfficialDocumentId == id)));
+        Assert.Equal(filesBefore, await StoredFileCountAsync());
+    }
+
+    [Fact]
+    public async Task A_29_mb_attachment_under_the_limit_is_accepted()
+    {
+        var client = await EditorAsync();
+        var id = await CreateAsync(client, await ValidFormAsync());
+        var content = new byte[29 * 1024 * 1024];
+        AttachmentFormatTests.Pdf.CopyTo(content, 0);
+
+        var response = await UploadAsync(client, id, "ban-scan.pdf", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var attachment = await factory.WithDbAsync(db => db.DocumentAttachments.AsNoTracking().SingleAsync(a => a.OfficialDocumentId == id));
+        Assert.Equal(content.Length, attachment.SizeBytes);
+        Assert.Equal(content.Length, new FileInfo(Path.Combine(factory.StorageRoot, "uploads", attachment.StoredPath)).Length);
     }
 
     [Fact]

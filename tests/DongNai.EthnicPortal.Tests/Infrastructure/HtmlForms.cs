@@ -21,6 +21,32 @@ public static partial class HtmlForms
         return await client.PostAsync(new Uri(postUrl, UriKind.Relative), content);
     }
 
+    /// <summary>Posts a multipart form with one file, the way a browser's upload form does, with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string formPageUrl, string postUrl, string fileName, byte[] content, params IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await client.GetAntiforgeryTokenAsync(formPageUrl);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        if (fileName.Any(char.IsControl))
+        {
+            // HttpClient will not quote a control character; an attacker sends it RFC 5987-encoded, as filename*.
+            file.Headers.ContentDisposition = new("form-data") { Name = "\"file\"", FileNameStar = fileName };
+            form.Add(file);
+        }
+        else
+        {
+            form.Add(file, "file", fileName);
+        }
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync(new Uri(postUrl, UriKind.Relative), form);
+    }
+
     /// <summary>Signs in through the real login form.</summary>
     public static async Task SignInAsync(this HttpClient client, string email, string password)
     {

@@ -14,10 +14,11 @@ public sealed class DocumentAttachmentStore(StoragePaths storage)
     public const long MaxBytes = 30L * 1024 * 1024;
 
     /// <summary>
-    /// The request limit is well above the file limit, so that a file somewhat over 30 MB still reaches
-    /// the check and gets a clear message instead of a bare 413; the form reader buffers it on disk.
+    /// The upload request limit: the file maximum plus 1 MB for the multipart envelope, so a file a little
+    /// over 30 MB still gets the precise message; beyond that the Vietnamese 413 page answers before the body is read.
+    /// It matches <c>client_max_body_size 31m</c> at the proxy (docs/operations.md).
     /// </summary>
-    public const long MaxRequestBytes = 64L * 1024 * 1024;
+    public const long MaxRequestBytes = MaxBytes + (1024 * 1024);
 
     private static readonly System.Buffers.SearchValues<char> ForbiddenNameCharacters = System.Buffers.SearchValues.Create("/\\:*?\"<>|");
 
@@ -44,6 +45,12 @@ public sealed class DocumentAttachmentStore(StoragePaths storage)
         if (format is null)
         {
             return new(null, $"Nội dung tệp “{name}” không thuộc định dạng được chấp nhận (PDF, Word, Excel, PowerPoint, OpenDocument, TXT, RTF, ZIP, JPEG, PNG, WebP, GIF).");
+        }
+
+        // An office file may quote markup, but an image never needs it: one that carries HTML is a polyglot.
+        if (format.ContentType.StartsWith("image/", StringComparison.Ordinal) && Media.ImageStore.ContainsMarkup(content))
+        {
+            return new(null, $"Tệp ảnh “{name}” có chứa mã HTML hoặc kịch bản nên không được nhận.");
         }
 
         var extension = Path.GetExtension(name).ToLowerInvariant();

@@ -20,10 +20,16 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>The upload request limit: the file maximum plus room for the multipart envelope and the alt text,
+    /// so a file a little over 10 MB still gets the precise message rather than the 413 page.</summary>
+    public const long MaxRequestBytes = MaxBytes + (1024 * 1024);
+
     /// <summary>Widths of the downscaled copies for srcset; only those narrower than the original are made.</summary>
     public static readonly int[] VariantWidths = [480, 960, 1600];
 
     private const long MaxPixels = 50_000_000;
+
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
 
     private static readonly string[] MarkupMarkers = ["<script", "<html", "<svg", "<?xml", "<!doctype", "<?php", "<body", "<iframe"];
 
@@ -63,6 +69,13 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         if (fileName.Contains("..", StringComparison.Ordinal) || fileName.IndexOfAny(['/', '\\', ':', '\0']) >= 0 || fileName.Length > 255)
         {
             return "Tên tệp không hợp lệ (chứa đường dẫn hoặc ký tự không cho phép).";
+        }
+
+        // The stored copy is re-encoded under a generated name, so the name never decides anything; still, a name
+        // that does not end like an image (anh.jpg.aspx, shell.php) is a probe and is told so plainly.
+        if (!ImageExtensions.Contains(Path.GetExtension(fileName).ToLowerInvariant()))
+        {
+            return $"Chỉ nhận tệp ảnh có phần mở rộng {string.Join(", ", ImageExtensions)}; tệp “{fileName}” không được nhận.";
         }
 
         return null;
@@ -209,7 +222,8 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         }
     }
 
-    private static bool ContainsMarkup(byte[] bytes)
+    /// <summary>True when HTML or script sits anywhere in the bytes, the mark of an image/HTML polyglot.</summary>
+    public static bool ContainsMarkup(byte[] bytes)
     {
         // Latin-1 maps every byte to one char, so markers are found wherever they sit in the binary.
         var text = Encoding.Latin1.GetString(bytes);

@@ -87,6 +87,7 @@ public sealed class ArticlesController(
     }
 
     [HttpPost]
+    [RichTextForm]
     public async Task<IActionResult> Create(ArticleFormModel form)
     {
         await ValidateReferencesAsync(form);
@@ -125,6 +126,7 @@ public sealed class ArticlesController(
     }
 
     [HttpPost]
+    [RichTextForm]
     public async Task<IActionResult> Edit(int id, ArticleFormModel form)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);

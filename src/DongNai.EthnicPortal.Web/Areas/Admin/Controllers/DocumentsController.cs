@@ -58,6 +58,7 @@ public sealed class DocumentsController(
         View("Edit", await EditorAsync(null, new DocumentFormModel { IssuedOn = VietnamTime.Today(time) }, cancellationToken));
 
     [HttpPost(BasePath + "/tao")]
+    [RichTextForm]
     public async Task<IActionResult> Create(DocumentFormModel form, CancellationToken cancellationToken)
     {
         await ValidateAsync(form, null, cancellationToken);
@@ -91,6 +92,7 @@ public sealed class DocumentsController(
     }
 
     [HttpPost(BasePath + "/{id:int}/sua")]
+    [RichTextForm]
     public async Task<IActionResult> Edit(int id, DocumentFormModel form, CancellationToken cancellationToken)
     {
         var document = await db.OfficialDocuments.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);

@@ -36,8 +36,8 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
 
     [HttpPost]
     [EnableRateLimiting(RateLimitPolicies.Upload)]
-    [RequestSizeLimit(ImageStore.MaxBytes + (1024 * 1024))]
-    [RequestFormLimits(MultipartBodyLengthLimit = ImageStore.MaxBytes + (1024 * 1024))]
+    [RequestSizeLimit(ImageStore.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ImageStore.MaxRequestBytes)]
     public async Task<IActionResult> Upload(IFormFile? file, string? altText)
     {
         if (file is null)

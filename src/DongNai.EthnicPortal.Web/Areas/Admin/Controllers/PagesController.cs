@@ -25,6 +25,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
     public IActionResult Create() => View("Edit", new PageFormModel());
 
     [HttpPost]
+    [RichTextForm]
     public async Task<IActionResult> Create(PageFormModel model)
     {
         var page = new Page();
@@ -66,6 +67,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
     }
 
     [HttpPost]
+    [RichTextForm]
     public async Task<IActionResult> Edit(int id, PageFormModel model)
     {
         var page = await db.Pages.FirstOrDefaultAsync(p => p.Id == id);
