@@ -1,8 +1,10 @@
 # Multi-stage build: the SDK image compiles, the ASP.NET runtime image runs as a non-root user.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /source
 COPY . .
-RUN dotnet publish src/DongNai.EthnicPortal.Web -c Release -o /app --nologo
+# ReadyToRun (compiled ahead of time for the target architecture) takes about a third off start-up.
+RUN dotnet publish src/DongNai.EthnicPortal.Web -c Release -a "$TARGETARCH" --self-contained false -p:PublishReadyToRun=true -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

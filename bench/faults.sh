@@ -21,10 +21,9 @@ ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 DB="$WORK/portal.db"
 
 command -v sqlite3 >/dev/null 2>&1 || { if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; $SUDO apt-get update -qq && $SUDO apt-get install -y -qq sqlite3 >/dev/null; }
-if [ ! -f "$OUT/app/DongNai.EthnicPortal.Web.dll" ]; then
-  echo "== publish Release"
-  dotnet publish src/DongNai.EthnicPortal.Web -c Release -o "$OUT/app" --nologo -v quiet
-fi
+# shellcheck source=bench/common.sh
+. bench/common.sh
+publish_app_once
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Portal__Storage__Root="$WORK"
@@ -42,7 +41,7 @@ export Serilog__MinimumLevel__Default=Warning
 APP_PID=""
 PIDS=()
 start_app() {
-  dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --urls "$BASE" >>"$WORK/app.log" 2>&1 &
+  "${APP[@]}" --urls "$BASE" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready" || true)" = "200" ]; do
     kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }

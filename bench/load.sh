@@ -28,10 +28,9 @@ for tool in wrk sqlite3 curl; do
   fi
 done
 
-if [ ! -f "$OUT/app/DongNai.EthnicPortal.Web.dll" ]; then
-  echo "== publish Release"
-  dotnet publish src/DongNai.EthnicPortal.Web -c Release -o "$OUT/app" --nologo -v quiet
-fi
+# shellcheck source=bench/common.sh
+. bench/common.sh
+publish_app_once
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Portal__Storage__Root="$WORK"
@@ -47,7 +46,7 @@ export Serilog__MinimumLevel__Default=Warning
 
 DB="$WORK/portal.db"
 APP_LOG="$WORK/app.log"
-dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --urls "$BASE" >"$APP_LOG" 2>&1 &
+"${APP[@]}" --urls "$BASE" >"$APP_LOG" 2>&1 &
 APP_PID=$!
 PIDS=()
 cleanup() {
@@ -102,11 +101,13 @@ VOTES_BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM PollVotes WHERE PollId = $POL
 PUBLISHED_BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM Articles WHERE Status = 3;")
 VISITS_BEFORE=$(sqlite3 "$DB" "SELECT COALESCE(SUM(Count), 0) FROM VisitDays;")
 LOG_LINES_BEFORE=$(wc -l < "$APP_LOG")
+# The client loops finish the request in hand once this file exists, so every count is exact.
+STOP="$WORK/stop"
 
 vote_loop() {
   # A failed request is recorded by its code; it must not end the loop.
   set +e +o pipefail
-  while :; do
+  until [ -e "$STOP" ]; do
     curl -s -o /dev/null -w '%{http_code}\n' -A "$UA" -H "Origin: $BASE" \
       --data "optionId=$OPTION_ID" "$BASE/tham-do-y-kien/$POLL_ID/binh-chon" || echo 000
   done
@@ -115,7 +116,7 @@ search_loop() {
   set +e +o pipefail
   local words=(dan-toc "chinh sach" "hoc bong" "quyet dinh" "dong bao" "khmer" "s'tieng" "<script>")
   local i=0
-  while :; do
+  until [ -e "$STOP" ]; do
     curl -s -o /dev/null -w '%{http_code}\n' -A "$UA" -G --data-urlencode "q=${words[$((i % ${#words[@]}))]}" "$BASE/tim-kiem" || echo 000
     i=$((i + 1))
   done
@@ -131,7 +132,7 @@ editor_loop() {
     --data-urlencode "Password=$ADMIN_PASSWORD" --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/dang-nhap")
   unsecure "$jar"
   echo "signin $code"
-  while :; do
+  until [ -e "$STOP" ]; do
     n=$((n + 1))
     token=$(curl -s -b "$jar" -c "$jar" -A "$UA" "$BASE/quan-tri/articles/create" | token_of); unsecure "$jar"
     location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$jar" -c "$jar" -A "$UA" \
@@ -158,10 +159,13 @@ memory_loop() {
 
 echo "== load: $CONNECTIONS connections, ${DURATION}s, ${#URLS[@]} URLs; poll $POLL_ID option $OPTION_ID"
 memory_loop > "$WORK/rss.txt" & PIDS+=($!)
-vote_loop > "$WORK/votes.txt" & PIDS+=($!)
-search_loop > "$WORK/search.txt" & PIDS+=($!)
-editor_loop > "$WORK/editor.txt" & PIDS+=($!)
+vote_loop > "$WORK/votes.txt" & CLIENTS=($!)
+search_loop > "$WORK/search.txt" & CLIENTS+=($!)
+editor_loop > "$WORK/editor.txt" & CLIENTS+=($!)
+PIDS+=("${CLIENTS[@]}")
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$WORK/mix.lua" "$BASE" > "$WRK_OUT" 2>&1 || true
+touch "$STOP"
+for pid in "${CLIENTS[@]}"; do wait "$pid" 2>/dev/null || true; done
 for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 PIDS=()
 cat "$WRK_OUT"

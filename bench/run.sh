@@ -24,8 +24,9 @@ if ! command -v wrk >/dev/null 2>&1; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
 
-echo "== build"
-dotnet publish src/DongNai.EthnicPortal.Web -c Release -o "$OUT/app" --nologo -v quiet
+# shellcheck source=bench/common.sh
+. bench/common.sh
+publish_app
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Portal__Storage__Root="$DATA"
@@ -41,14 +42,14 @@ if [ -f "$DATA/portal.db" ]; then
 else
   echo "== generate $ARTICLES articles and $DOCUMENTS documents in $DATA"
   gen_start=$(date +%s)
-  dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --generate-data "articles=$ARTICLES" "documents=$DOCUMENTS" >"$WORK/generate.log" 2>&1
+  "${APP[@]}" --generate-data "articles=$ARTICLES" "documents=$DOCUMENTS" >"$WORK/generate.log" 2>&1
   GENERATED="generated in $(( $(date +%s) - gen_start ))s"
 fi
 
 APP_PID=""
 start_app() {
   local cache=$1
-  env "$QUIET_REQUESTS" Portal__OutputCache__Enabled="$cache" dotnet "$OUT/app/DongNai.EthnicPortal.Web.dll" --urls "$BASE" >"$WORK/app-$cache.log" 2>&1 &
+  env "$QUIET_REQUESTS" Portal__OutputCache__Enabled="$cache" "${APP[@]}" --urls "$BASE" >"$WORK/app-$cache.log" 2>&1 &
   APP_PID=$!
   local started; started=$(date +%s%N)
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/" || true)" = "200" ]; do sleep 0.05; done
