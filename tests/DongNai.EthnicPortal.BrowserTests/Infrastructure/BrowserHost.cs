@@ -44,6 +44,8 @@ public sealed class BrowserHost : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
+    public const string UnexpectedDialog = "Unexpected JavaScript dialog: ";
+
     /// <summary>A fresh browser context (own cookies) at the given viewport, failing on any JavaScript dialog.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
@@ -56,8 +58,24 @@ public sealed class BrowserHost : IAsyncLifetime
             TimezoneId = "Asia/Ho_Chi_Minh",
         });
         var page = await context.NewPageAsync();
-        // A dialog means injected script ran: the XSS defences failed.
-        page.Dialog += (_, dialog) => throw new InvalidOperationException($"Unexpected JavaScript dialog: {dialog.Message}");
+        // A dialog means injected script ran: the XSS defences failed. Closing the page fails the test's
+        // next step, and only that test; the message goes to the test's output and to a step in flight.
+        var output = TestContext.Current.TestOutputHelper;
+        page.Dialog += async (_, dialog) =>
+        {
+            var reason = UnexpectedDialog + dialog.Message;
+            try
+            {
+                output?.WriteLine(reason);
+                await dialog.DismissAsync();
+                await page.CloseAsync(new PageCloseOptions { Reason = reason });
+            }
+            catch (Exception exception) when (exception is PlaywrightException or InvalidOperationException)
+            {
+                // The test has ended or its page is already gone: nothing is left to fail, and an
+                // exception escaping this event handler would end the whole test run.
+            }
+        };
         return page;
     }
 
