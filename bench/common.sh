@@ -19,3 +19,19 @@ publish_app_once() {
 # defaults) is silently not read. An array, not a function, so that `"${APP[@]}" … &` leaves the
 # app's own pid in $! for kill and kill -9.
 APP=(dotnet "$APP_DIR/DongNai.EthnicPortal.Web.dll" --contentRoot "$APP_DIR")
+
+# Replaces (or appends) one "## …" section of RESULTS.md, after the "## Notes" that run.sh keeps.
+write_results_section() {
+  local results=$1 heading=$2
+  touch "$results"
+  grep -q '^## Notes' "$results" || printf '\n## Notes\n' >> "$results"
+  SECTION_TEXT=$3 python3 - "$results" "$heading" <<'PY'
+import os, re, sys
+path, heading = sys.argv[1:3]
+text = open(path, encoding="utf-8").read()
+section = os.environ["SECTION_TEXT"].rstrip() + "\n"
+pattern = re.compile(r"^" + re.escape(heading) + r"\n.*?(?=^## |\Z)", re.S | re.M)
+text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+open(path, "w", encoding="utf-8").write(text)
+PY
+}

@@ -171,16 +171,5 @@ lose at most the views of the last window; everything acknowledged to a user is 
 MD
 )
 
-touch "$RESULTS"
-grep -q '^## Notes' "$RESULTS" || printf '\n## Notes\n' >> "$RESULTS"
-printf '%s\n' "$SECTION" > "$WORK/section.md"
-python3 - "$RESULTS" "## Fault test" "$WORK/section.md" <<'PY'
-import re, sys
-path, heading, section_path = sys.argv[1:4]
-text = open(path, encoding="utf-8").read()
-section = open(section_path, encoding="utf-8").read().rstrip() + "\n"
-pattern = re.compile(r"^" + re.escape(heading) + r"\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-open(path, "w", encoding="utf-8").write(text)
-PY
+write_results_section "$RESULTS" "## Fault test" "$SECTION"
 echo "$SECTION"

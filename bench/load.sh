@@ -228,16 +228,5 @@ per connection more than wrk saw; every other figure must match exactly. Votes a
 MD
 )
 
-touch "$RESULTS"
-grep -q '^## Notes' "$RESULTS" || printf '\n## Notes\n' >> "$RESULTS"
-printf '%s\n' "$SECTION" > "$WORK/section.md"
-python3 - "$RESULTS" "## Load test" "$WORK/section.md" <<'PY'
-import re, sys
-path, heading, section_path = sys.argv[1:4]
-text = open(path, encoding="utf-8").read()
-section = open(section_path, encoding="utf-8").read().rstrip() + "\n"
-pattern = re.compile(r"^" + re.escape(heading) + r"\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-open(path, "w", encoding="utf-8").write(text)
-PY
+write_results_section "$RESULTS" "## Load test" "$SECTION"
 echo "$SECTION"
