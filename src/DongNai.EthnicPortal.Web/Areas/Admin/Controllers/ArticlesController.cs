@@ -304,59 +304,35 @@ public sealed class ArticlesController(
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public async Task<IActionResult> Reject(int id, string? remark)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
+    public Task<IActionResult> Reject(int id, string? remark) => DecideWithReasonAsync(
+        id,
+        remark,
+        "Vui lòng ghi lý do trả lại bài (tối đa 1000 ký tự).",
+        ArticleWorkflow.CanReject,
+        "Chỉ bài đang chờ duyệt hoặc đã lên lịch mới có thể trả lại.",
+        (article, text) =>
         {
-            return NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(remark) || remark.Length > 1000)
-        {
-            Flash("Vui lòng ghi lý do trả lại bài (tối đa 1000 ký tự).", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        if (!ArticleWorkflow.CanReject(article, Actor))
-        {
-            Flash("Chỉ bài đang chờ duyệt hoặc đã lên lịch mới có thể trả lại.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        article.Status = ArticleStatus.Draft;
-        article.PublishAt = null;
-        article.ReviewRemark = VietnameseText.ToNfc(remark.Trim());
-        return await TransitionAsync(article, "ArticleRejected", article.ReviewRemark, "Đã trả bài viết về cho tác giả kèm nhận xét.");
-    }
+            article.Status = ArticleStatus.Draft;
+            article.ReviewRemark = text;
+        },
+        "ArticleRejected",
+        "Đã trả bài viết về cho tác giả kèm nhận xét.");
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public async Task<IActionResult> Withdraw(int id, string? reason)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
+    public Task<IActionResult> Withdraw(int id, string? reason) => DecideWithReasonAsync(
+        id,
+        reason,
+        "Vui lòng ghi lý do gỡ bài (tối đa 1000 ký tự).",
+        ArticleWorkflow.CanWithdraw,
+        "Chỉ bài đã xuất bản hoặc đã lên lịch mới có thể gỡ.",
+        (article, text) =>
         {
-            return NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
-        {
-            Flash("Vui lòng ghi lý do gỡ bài (tối đa 1000 ký tự).", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        if (!ArticleWorkflow.CanWithdraw(article, Actor))
-        {
-            Flash("Chỉ bài đã xuất bản hoặc đã lên lịch mới có thể gỡ.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        article.Status = ArticleStatus.Withdrawn;
-        article.PublishAt = null;
-        article.WithdrawnReason = VietnameseText.ToNfc(reason.Trim());
-        return await TransitionAsync(article, "ArticleWithdrawn", article.WithdrawnReason, "Đã gỡ bài viết khỏi trang công khai.");
-    }
+            article.Status = ArticleStatus.Withdrawn;
+            article.WithdrawnReason = text;
+        },
+        "ArticleWithdrawn",
+        "Đã gỡ bài viết khỏi trang công khai.");
 
     [HttpPost]
     public async Task<IActionResult> Delete(int id)
@@ -450,6 +426,41 @@ public sealed class ArticlesController(
         await changes.ArticleChangedAsync(article.Id);
         Flash($"Đã khôi phục phiên bản lưu lúc {VietnamDates.DateTime(revision.SavedAt)}.");
         return RedirectToAction(nameof(Edit), new { id = article.Id });
+    }
+
+    /// <summary>An editor's decision that must give a reason (reject, withdraw): it also cancels any schedule.</summary>
+    private async Task<IActionResult> DecideWithReasonAsync(
+        int id,
+        string? reason,
+        string reasonMissing,
+        Func<Article, ArticleActor, bool> allowed,
+        string notAllowed,
+        Action<Article, string> apply,
+        string action,
+        string message)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        {
+            Flash(reasonMissing, isError: true);
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        if (!allowed(article, Actor))
+        {
+            Flash(notAllowed, isError: true);
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        var text = VietnameseText.ToNfc(reason.Trim());
+        article.PublishAt = null;
+        apply(article, text);
+        return await TransitionAsync(article, action, text, message);
     }
 
     private async Task<IActionResult> TransitionAsync(Article article, string action, string? details, string message)
