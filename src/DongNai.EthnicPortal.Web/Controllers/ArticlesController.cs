@@ -13,6 +13,26 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
 {
     private const int OtherCount = 10;
 
+    private static readonly Func<PortalDbContext, DateTime, int, CancellationToken, Task<ArticleRow?>> ById =
+        EF.CompileAsyncQuery((PortalDbContext db, DateTime nowUtc, int id, CancellationToken _) =>
+            db.Articles.Visible(nowUtc)
+                .Where(a => a.Id == id)
+                .Select(a => new ArticleRow(
+                    a.Id,
+                    a.Title,
+                    a.Slug,
+                    a.Summary,
+                    a.RenderedBodyHtml,
+                    a.AuthorByline,
+                    a.PublishedAt!.Value,
+                    a.UpdatedAt,
+                    a.CategoryId,
+                    a.Category.Name,
+                    a.Category.Slug,
+                    a.CoverImageCaption,
+                    a.CoverImageId == null ? null : new PublishedArticles.CoverRow(a.CoverImage!.StoredName, a.CoverImage.ContentType, a.CoverImage.VariantWidths, a.CoverImage.Width, a.CoverImage.Height, a.CoverImage.AltText)))
+                .FirstOrDefault());
+
     [HttpGet("/tin-tuc/{slugAndId}")]
     [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles])]
     public async Task<IActionResult> Show(string slugAndId, CancellationToken cancellationToken)
@@ -25,26 +45,7 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Article(id));
 
         var now = time.GetUtcNow().UtcDateTime;
-        var article = await db.Articles.AsNoTracking()
-            .Visible(now)
-            .Where(a => a.Id == id)
-            .Select(a => new
-            {
-                a.Id,
-                a.Title,
-                a.Slug,
-                a.Summary,
-                a.RenderedBodyHtml,
-                a.AuthorByline,
-                PublishedAt = a.PublishedAt!.Value,
-                a.UpdatedAt,
-                a.CategoryId,
-                CategoryName = a.Category.Name,
-                CategorySlug = a.Category.Slug,
-                a.CoverImageCaption,
-                Cover = a.CoverImageId == null ? null : new PublishedArticles.CoverRow(a.CoverImage!.StoredName, a.CoverImage.ContentType, a.CoverImage.VariantWidths, a.CoverImage.Width, a.CoverImage.Height, a.CoverImage.AltText),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var article = await ById(db, now, id, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -57,11 +58,7 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
             return RedirectPermanent(canonical);
         }
 
-        var others = await db.Articles.AsNoTracking()
-            .Visible(now)
-            .Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(OtherCount)
+        var others = await PublishedArticles.InCategory(db, now, article.CategoryId, article.Id, 0, OtherCount)
             .ToCardsAsync(cancellationToken);
 
         var cover = article.Cover?.ToImage();
@@ -91,4 +88,19 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
         var digits = slugAndId[(slugAndId.LastIndexOf('-') + 1)..];
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
     }
+
+    private sealed record ArticleRow(
+        int Id,
+        string Title,
+        string Slug,
+        string Summary,
+        string RenderedBodyHtml,
+        string AuthorByline,
+        DateTime PublishedAt,
+        DateTime UpdatedAt,
+        int CategoryId,
+        string CategoryName,
+        string CategorySlug,
+        string? CoverImageCaption,
+        PublishedArticles.CoverRow? Cover);
 }

@@ -12,6 +12,10 @@ public sealed class CategoriesController(PortalDbContext db, TimeProvider time) 
 {
     public const int PageSize = 20;
 
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<CategoryRow?>> BySlug =
+        EF.CompileAsyncQuery((PortalDbContext db, string slug, CancellationToken _) =>
+            db.Categories.Where(c => c.Slug == slug).Select(c => new CategoryRow(c.Id, c.Name, c.Slug, c.Description)).FirstOrDefault());
+
     [HttpGet("/chuyen-muc/{slug}")]
     [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles])]
     public async Task<IActionResult> Show(string slug, [FromQuery(Name = "trang")] int? page, CancellationToken cancellationToken)
@@ -22,10 +26,7 @@ public sealed class CategoriesController(PortalDbContext db, TimeProvider time) 
             return NotFound();
         }
 
-        var category = await db.Categories.AsNoTracking()
-            .Where(c => c.Slug == slug)
-            .Select(c => new { c.Id, c.Name, c.Slug, c.Description })
-            .FirstOrDefaultAsync(cancellationToken);
+        var category = await BySlug(db, slug, cancellationToken);
         if (category is null)
         {
             return NotFound();
@@ -35,20 +36,17 @@ public sealed class CategoriesController(PortalDbContext db, TimeProvider time) 
 
         var now = time.GetUtcNow().UtcDateTime;
         // Both queries are served by the (CategoryId, Status, PublishedAt) index and read no bodies.
-        var inCategory = db.Articles.AsNoTracking().Visible(now).Where(a => a.CategoryId == category.Id);
-        var total = await inCategory.CountAsync(cancellationToken);
+        var total = await PublishedArticles.CountInCategory(db, now, category.Id, cancellationToken);
         var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (pageNumber > totalPages)
         {
             return NotFound();
         }
 
-        var articles = await inCategory
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip((pageNumber - 1) * PageSize)
-            .Take(PageSize)
-            .ToCardsAsync(cancellationToken);
+        var articles = await PublishedArticles.InCategory(db, now, category.Id, 0, (pageNumber - 1) * PageSize, PageSize).ToCardsAsync(cancellationToken);
 
         return View(new CategoryViewModel(category.Name, category.Slug, category.Description, articles, pageNumber, totalPages));
     }
+
+    private sealed record CategoryRow(int Id, string Name, string Slug, string? Description);
 }

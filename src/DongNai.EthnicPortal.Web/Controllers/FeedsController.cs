@@ -53,7 +53,7 @@ public sealed class FeedsController(PortalDbContext db, TimeProvider time) : Con
     private async Task<List<FeedItem>> ItemsAsync(int? categoryId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var articles = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+        var articles = db.Articles.AsNoTracking().Visible(now);
         if (categoryId is { } id)
         {
             articles = articles.Where(a => a.CategoryId == id);

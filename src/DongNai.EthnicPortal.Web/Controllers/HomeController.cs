@@ -8,57 +8,60 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Controllers;
 
-public sealed class HomeController(PortalDbContext db, TimeProvider time) : Controller
+public sealed class HomeController(PortalDbContext db, SiteChrome chrome, TimeProvider time) : Controller
 {
     private const int LatestCount = 8;
     private const int PerCategory = 5;
     private const int DocumentCount = 5;
+
+    // Compared with a parameter, a flag becomes "IsFeatured = @featured", which SQLite can look up in the
+    // (IsFeatured, Status, PublishedAt) index; a bare boolean column makes it walk every published row.
+    private static readonly Func<PortalDbContext, DateTime, bool, IAsyncEnumerable<PublishedArticles.CardRow>> Featured =
+        EF.CompileAsyncQuery((PortalDbContext db, DateTime nowUtc, bool featured) =>
+            db.Articles.Visible(nowUtc)
+                .Where(a => a.IsFeatured == featured)
+                .OrderByDescending(a => a.PublishedAt)
+                .Take(1)
+                .Select(PublishedArticles.Card));
+
+    private static readonly Func<PortalDbContext, DateTime, int, int, IAsyncEnumerable<PublishedArticles.CardRow>> Newest =
+        EF.CompileAsyncQuery((PortalDbContext db, DateTime nowUtc, int excludedId, int take) =>
+            db.Articles.Visible(nowUtc)
+                .Where(a => a.Id != excludedId)
+                .OrderByDescending(a => a.PublishedAt)
+                .Take(take)
+                .Select(PublishedArticles.Card));
+
+    private static readonly Func<PortalDbContext, bool, int, IAsyncEnumerable<DocumentTeaser>> NewestDocuments =
+        EF.CompileAsyncQuery((PortalDbContext db, bool published, int take) =>
+            db.OfficialDocuments
+                .Where(d => d.IsPublished == published)
+                .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
+                .Take(take)
+                .Select(d => new DocumentTeaser(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.Abstract, d.IssuedOn)));
 
     [HttpGet("/")]
     [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles, CacheTags.Documents])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var visible = db.Articles.AsNoTracking().Visible(now);
+        var featured = (await Featured(db, now, true).ToCardsAsync(cancellationToken)).FirstOrDefault()
+            ?? (await Newest(db, now, 0, 1).ToCardsAsync(cancellationToken)).FirstOrDefault();
+        var latest = await Newest(db, now, featured?.Id ?? 0, LatestCount).ToCardsAsync(cancellationToken);
 
-        // Compared with a variable, the flag becomes "IsFeatured = @p", which SQLite can look up in the
-        // (IsFeatured, Status, PublishedAt) index; a bare boolean column makes it walk every published row.
-        var flagged = true;
-        var featured = (await visible.Where(a => a.IsFeatured == flagged).OrderByDescending(a => a.PublishedAt).Take(1).ToCardsAsync(cancellationToken)).FirstOrDefault()
-            ?? (await visible.OrderByDescending(a => a.PublishedAt).Take(1).ToCardsAsync(cancellationToken)).FirstOrDefault();
-
-        var featuredId = featured?.Id ?? 0;
-        var latest = await visible
-            .Where(a => a.Id != featuredId)
-            .OrderByDescending(a => a.PublishedAt)
-            .Take(LatestCount)
-            .ToCardsAsync(cancellationToken);
-
-        var categories = await db.Categories.AsNoTracking()
-            .Where(c => c.ShowOnHome)
-            .OrderBy(c => c.SortOrder)
-            .Select(c => new { c.Id, c.Name, c.Slug })
-            .ToListAsync(cancellationToken);
-        var blocks = new List<CategoryBlock>(categories.Count);
-        foreach (var category in categories)
+        var sections = (await chrome.GetAsync()).HomeSections;
+        var blocks = new List<CategoryBlock>(sections.Count);
+        foreach (var section in sections)
         {
             // One small indexed query per home category keeps each on the (CategoryId, Status, PublishedAt) index.
-            var items = await visible.Where(a => a.CategoryId == category.Id)
-                .OrderByDescending(a => a.PublishedAt)
-                .Take(PerCategory)
-                .ToCardsAsync(cancellationToken);
+            var items = await PublishedArticles.InCategory(db, now, section.CategoryId, 0, 0, PerCategory).ToCardsAsync(cancellationToken);
             if (items.Count > 0)
             {
-                blocks.Add(new CategoryBlock(category.Name, category.Slug, items));
+                blocks.Add(new CategoryBlock(section.Name, section.Slug, items));
             }
         }
 
-        var documents = await db.OfficialDocuments.AsNoTracking()
-            .Where(d => d.IsPublished == flagged)
-            .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
-            .Take(DocumentCount)
-            .Select(d => new DocumentTeaser(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.Abstract, d.IssuedOn))
-            .ToListAsync(cancellationToken);
+        var documents = await NewestDocuments(db, true, DocumentCount).ToListAsync(cancellationToken);
 
         return View(new HomeViewModel(featured, latest, blocks, documents));
     }

@@ -52,7 +52,7 @@ public sealed class SitemapController(PortalDbContext db, TimeProvider time, IOp
     }
 
     private IQueryable<Article> PublishedArticles(DateTime now) =>
-        db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+        db.Articles.AsNoTracking().Visible(now);
 
     private IQueryable<OfficialDocument> PublishedDocuments() => db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished);
 

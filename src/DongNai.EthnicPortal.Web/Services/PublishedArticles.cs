@@ -1,34 +1,113 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DongNai.EthnicPortal.Web.Services;
 
 /// <summary>The public view of articles: only what is published and due, listed without bodies.</summary>
 public static class PublishedArticles
 {
-    public static IQueryable<Article> Visible(this IQueryable<Article> articles, DateTime nowUtc) =>
-        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= nowUtc);
+    // The one visibility rule, kept as an expression so that ordinary and compiled queries share it.
+    private static readonly Expression<Func<Article, DateTime, bool>> VisibleAt =
+        (article, nowUtc) => article.Status == ArticleStatus.Published && article.PublishedAt <= nowUtc;
 
-    /// <summary>Projects to list cards: the columns a list shows and the cover's file data, never the body.</summary>
-    public static async Task<List<ArticleCard>> ToCardsAsync(this IQueryable<Article> articles, CancellationToken cancellationToken = default)
-    {
-        var rows = await articles
-            .Select(a => new CardRow(
-                a.Id,
-                a.Title,
-                a.Slug,
-                a.Summary,
-                a.PublishedAt!.Value,
-                a.CoverImageId == null ? null : new CoverRow(a.CoverImage!.StoredName, a.CoverImage.ContentType, a.CoverImage.VariantWidths, a.CoverImage.Width, a.CoverImage.Height, a.CoverImage.AltText)))
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new ArticleCard(r.Id, r.Title, r.Slug, r.Summary, r.PublishedAt, r.Cover?.ToImage())).ToList();
-    }
+    private static readonly MethodInfo VisibleMethod = typeof(PublishedArticles).GetMethod(nameof(Visible))!;
+
+    /// <summary>The columns a list card shows and the cover's file data, never the body.</summary>
+    public static readonly Expression<Func<Article, CardRow>> Card = a => new CardRow(
+        a.Id,
+        a.Title,
+        a.Slug,
+        a.Summary,
+        a.PublishedAt!.Value,
+        a.CoverImageId == null ? null : new CoverRow(a.CoverImage!.StoredName, a.CoverImage.ContentType, a.CoverImage.VariantWidths, a.CoverImage.Width, a.CoverImage.Height, a.CoverImage.AltText));
+
+    /// <summary>
+    /// The newest cards of a category, optionally without one article, a page at a time: the home blocks,
+    /// category pages and an article's "other news". Compiled because these are the hottest queries; each is
+    /// one walk of the (CategoryId, Status, PublishedAt) index.
+    /// </summary>
+    public static readonly Func<PortalDbContext, DateTime, int, int, int, int, IAsyncEnumerable<CardRow>> InCategory =
+        EF.CompileAsyncQuery((PortalDbContext db, DateTime nowUtc, int categoryId, int excludedId, int skip, int take) =>
+            db.Articles.Visible(nowUtc)
+                .Where(a => a.CategoryId == categoryId && a.Id != excludedId)
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Skip(skip)
+                .Take(take)
+                .Select(Card));
+
+    public static readonly Func<PortalDbContext, DateTime, int, CancellationToken, Task<int>> CountInCategory =
+        EF.CompileAsyncQuery((PortalDbContext db, DateTime nowUtc, int categoryId, CancellationToken _) =>
+            db.Articles.Visible(nowUtc).Count(a => a.CategoryId == categoryId));
+
+    /// <summary>
+    /// Only published articles whose time has come. The time goes in through a box, which EF turns into
+    /// a SQL parameter, so one cached plan serves every request.
+    /// </summary>
+    public static IQueryable<Article> Visible(this IQueryable<Article> articles, DateTime nowUtc) =>
+        articles.Where(VisibleWith(Expression.Field(Expression.Constant(new StrongBox<DateTime>(nowUtc)), nameof(StrongBox<DateTime>.Value))));
+
+    public static async Task<List<ArticleCard>> ToCardsAsync(this IQueryable<Article> articles, CancellationToken cancellationToken = default) =>
+        ToCards(await articles.Select(Card).ToListAsync(cancellationToken));
+
+    public static async Task<List<ArticleCard>> ToCardsAsync(this IAsyncEnumerable<CardRow> rows, CancellationToken cancellationToken = default) =>
+        ToCards(await rows.ToListAsync(cancellationToken));
+
+    private static List<ArticleCard> ToCards(List<CardRow> rows) =>
+        rows.ConvertAll(r => new ArticleCard(r.Id, r.Title, r.Slug, r.Summary, r.PublishedAt, r.Cover?.ToImage()));
+
+    private static Expression<Func<Article, bool>> VisibleWith(Expression nowUtc) =>
+        Expression.Lambda<Func<Article, bool>>(
+            new ParameterReplacer(VisibleAt.Parameters[1], nowUtc).Visit(VisibleAt.Body),
+            VisibleAt.Parameters[0]);
 
     public sealed record CoverRow(string StoredName, string ContentType, string VariantWidths, int Width, int Height, string AltText)
     {
         public ImageModel ToImage() => MediaImages.Image(StoredName, ContentType, VariantWidths, Width, Height, AltText);
     }
 
-    private sealed record CardRow(int Id, string Title, string Slug, string Summary, DateTime PublishedAt, CoverRow? Cover);
+    public sealed record CardRow(int Id, string Title, string Slug, string Summary, DateTime PublishedAt, CoverRow? Cover);
+
+    private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
+    }
+
+    /// <summary>
+    /// Inside a compiled query <c>Visible(now)</c> and <see cref="Card"/> stay as they are written, and EF
+    /// cannot look inside a method or a field; this writes the rule and the projection into the query
+    /// before EF translates it. Ordinary queries have already run <c>Visible</c> and pass unchanged.
+    /// </summary>
+    public sealed class RuleExpander : ExpressionVisitor, IQueryExpressionInterceptor
+    {
+        public static readonly RuleExpander Instance = new();
+
+        public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData) => Visit(queryExpression);
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method != VisibleMethod)
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            return Expression.Call(
+                typeof(Queryable), nameof(Queryable.Where), [typeof(Article)],
+                Visit(node.Arguments[0]),
+                Expression.Quote(VisibleWith(Visit(node.Arguments[1]))));
+        }
+
+        protected override Expression VisitMember(MemberExpression node) =>
+            node is { Expression: null, Member: FieldInfo field } && field.GetValue(null) is LambdaExpression lambda
+                ? Expression.Quote(lambda)
+                : base.VisitMember(node);
+
+        protected override Expression VisitConstant(ConstantExpression node) =>
+            node.Value is LambdaExpression lambda ? Expression.Quote(lambda) : node;
+    }
 }

@@ -21,11 +21,14 @@ public sealed record SiteInfo(
     string? MapUrl,
     long VisitCounterOffset);
 
-public sealed record SiteChromeModel(SiteInfo Site, IReadOnlyList<MenuItem> Menu, IReadOnlyList<WebLinkItem> WebLinks);
+/// <summary>A category that has a block of its own on the home page.</summary>
+public sealed record HomeSection(int CategoryId, string Name, string Slug);
+
+public sealed record SiteChromeModel(SiteInfo Site, IReadOnlyList<MenuItem> Menu, IReadOnlyList<WebLinkItem> WebLinks, IReadOnlyList<HomeSection> HomeSections);
 
 /// <summary>
-/// What every public page shows around its content: settings, menu and links. Read once and kept in
-/// memory until <see cref="PublicCache"/> evicts it.
+/// What every public page shows around its content (settings, menu and links) and the home page's
+/// sections. Read once and kept in memory until <see cref="PublicCache"/> evicts it.
 /// </summary>
 public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache)
 {
@@ -35,6 +38,7 @@ public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache)
     public static readonly SiteChromeModel Fallback = new(
         new SiteInfo("BAN DÂN TỘC TỈNH ĐỒNG NAI", "", "", "", "", "", "", "", null, 0),
         [new MenuItem("Trang chủ", PortalUrls.Home)],
+        [],
         []);
 
     public async Task<SiteChromeModel> GetAsync()
@@ -81,6 +85,12 @@ public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache)
             .Select(l => new WebLinkItem(l.Name, l.Url))
             .ToListAsync();
 
-        return new SiteChromeModel(site, menu, links);
+        var homeSections = await db.Categories.AsNoTracking()
+            .Where(c => c.ShowOnHome)
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new HomeSection(c.Id, c.Name, c.Slug))
+            .ToListAsync();
+
+        return new SiteChromeModel(site, menu, links, homeSections);
     }
 }

@@ -1,0 +1,87 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Text;
+using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Tests.PublicSite;
+
+/// <summary>The one visibility rule, in ordinary queries and inside the compiled ones of the hottest pages.</summary>
+public sealed class PublishedArticlesTests : IDisposable
+{
+    private static readonly DateTime Now = new(2026, 11, 28, 13, 45, 0, DateTimeKind.Utc);
+
+    private readonly PortalFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=localhost;Database=Portal;User Id=sa;Password=unused;TrustServerCertificate=True")]
+    public void The_time_stays_a_parameter_so_one_plan_serves_every_request(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        DatabaseSetup.Configure(options, provider, connectionString, new StoragePaths(Path.GetTempPath()));
+        using var db = new PortalDbContext(options.Options);
+
+        var sql = db.Articles.Visible(Now).Select(PublishedArticles.Card).ToQueryString();
+        var statement = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
+
+        Assert.Contains("\"PublishedAt\" <= @", statement.Replace('[', '"').Replace(']', '"'), StringComparison.Ordinal);
+        Assert.Contains($"\"Status\" = {(int)ArticleStatus.Published}", statement.Replace('[', '"').Replace(']', '"'), StringComparison.Ordinal);
+        Assert.DoesNotContain("2026", statement, StringComparison.Ordinal);
+        Assert.DoesNotContain("BodyHtml", statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compiled_category_queries_list_and_count_only_what_is_published_and_due()
+    {
+        var (categoryId, ids) = await factory.WithDbAsync(async db =>
+        {
+            var category = new Category { Name = "Chuyên mục truy vấn biên dịch", Slug = "chuyen-muc-truy-van-bien-dich", SortOrder = 99 };
+            db.Categories.Add(category);
+            await db.SaveChangesAsync();
+            var articles = new[]
+            {
+                NewArticle(category.Id, "Tin cũ nhất", ArticleStatus.Published, Now.AddDays(-3)),
+                NewArticle(category.Id, "Tin thứ hai", ArticleStatus.Published, Now.AddDays(-2)),
+                NewArticle(category.Id, "Tin mới nhất", ArticleStatus.Published, Now.AddDays(-1)),
+                NewArticle(category.Id, "Tin nháp", ArticleStatus.Draft, Now.AddDays(-1)),
+                NewArticle(category.Id, "Tin đã gỡ", ArticleStatus.Withdrawn, Now.AddDays(-1)),
+                NewArticle(category.Id, "Tin ngày mai", ArticleStatus.Published, Now.AddDays(1)),
+            };
+            db.Articles.AddRange(articles);
+            await db.SaveChangesAsync();
+            return (category.Id, articles.Select(a => a.Id).ToArray());
+        });
+
+        var (count, page, withoutNewest, secondPage) = await factory.WithDbAsync(async db => (
+            await PublishedArticles.CountInCategory(db, Now, categoryId, CancellationToken.None),
+            await PublishedArticles.InCategory(db, Now, categoryId, 0, 0, 10).ToCardsAsync(),
+            await PublishedArticles.InCategory(db, Now, categoryId, ids[2], 0, 10).ToCardsAsync(),
+            await PublishedArticles.InCategory(db, Now, categoryId, 0, 2, 2).ToCardsAsync()));
+
+        Assert.Equal(3, count);
+        Assert.Equal(["Tin mới nhất", "Tin thứ hai", "Tin cũ nhất"], page.Select(c => c.Title));
+        Assert.Equal(["Tin thứ hai", "Tin cũ nhất"], withoutNewest.Select(c => c.Title));
+        Assert.Equal(["Tin cũ nhất"], secondPage.Select(c => c.Title));
+    }
+
+    private static Article NewArticle(int categoryId, string title, ArticleStatus status, DateTime publishedAt) => new()
+    {
+        Title = title,
+        Slug = VietnameseText.Slugify(title),
+        Summary = "Tóm tắt " + title,
+        BodyHtml = "<p>Nội dung.</p>",
+        RenderedBodyHtml = "<p>Nội dung.</p>",
+        AuthorByline = "Phóng viên",
+        CategoryId = categoryId,
+        Status = status,
+        PublishedAt = publishedAt,
+        PublishAt = publishedAt,
+        CreatedAt = publishedAt,
+        UpdatedAt = publishedAt,
+    };
+}
