@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Controllers;
 
-public sealed class DocumentsController(PortalDbContext db, TimeProvider time, DocumentSearchCatalog catalog) : Controller
+public sealed class DocumentsController(PortalDbContext db, TimeProvider time, DocumentSearchCatalog catalog, DocumentFacets facets) : Controller
 {
     public const int PageSize = 20;
     private const int MaxQueryLength = 200;
@@ -38,7 +38,9 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
         var filter = new DocumentFilter(type, issuer, field, year is >= 1900 and <= 2200 ? year : null, DocumentValidity.FromQueryValue(validity), text, Math.Max(1, page ?? 1));
         var today = VietnamTime.Today(time);
 
-        var query = db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished);
+        // Compared with a variable, the flag can lead into the (IsPublished, IssuedOn) index.
+        var published = true;
+        var query = db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished == published);
         if (filter.Type is { } typeId)
         {
             query = query.Where(d => d.DocumentTypeId == typeId);
@@ -87,9 +89,12 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
         var pageNumber = Math.Min(filter.Page, pageCount);
         filter = filter with { Page = pageNumber };
 
-        var rows = await query
-            .OrderByDescending(d => exact.Contains(d.Id))
-            .ThenByDescending(d => d.IssuedOn)
+        // Exact number matches lead only when there are some: the extra sort key would otherwise make
+        // SQLite sort every published document instead of reading the IssuedOn index in order.
+        var ordered = exact.Count > 0
+            ? query.OrderByDescending(d => exact.Contains(d.Id)).ThenByDescending(d => d.IssuedOn)
+            : query.OrderByDescending(d => d.IssuedOn);
+        var rows = await ordered
             .ThenByDescending(d => d.Id)
             .Skip((pageNumber - 1) * PageSize)
             .Take(PageSize)
@@ -98,12 +103,8 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
         var items = rows.Select(r => new DocumentListItem(r.Id, r.Slug, r.NumberAndSymbol, r.Type, r.Issuer, r.IssuedOn, r.Abstract,
             DocumentValidity.Compute(r.IssuedOn, r.EffectiveFrom, r.EffectiveUntil, r.ValidityOverride, today))).ToList();
 
-        var types = await db.DocumentTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).Select(t => new LookupOption(t.Id, t.Name)).ToListAsync(cancellationToken);
-        var issuers = await db.IssuingBodies.AsNoTracking().OrderBy(b => b.SortOrder).ThenBy(b => b.Name).Select(b => new LookupOption(b.Id, b.Name)).ToListAsync(cancellationToken);
-        var fields = await db.DocumentFields.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Name).Select(f => new LookupOption(f.Id, f.Name)).ToListAsync(cancellationToken);
-        var years = await db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished).Select(d => d.IssuedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
-
-        return View(new DocumentRegistryModel(filter, items, total, pageCount, types, issuers, fields, years));
+        var choices = await facets.GetAsync(cancellationToken);
+        return View(new DocumentRegistryModel(filter, items, total, pageCount, choices.Types, choices.Issuers, choices.Fields, choices.Years));
     }
 
     [HttpGet("/van-ban/{id:int}/{slug?}")]

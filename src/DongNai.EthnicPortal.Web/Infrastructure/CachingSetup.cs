@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Documents;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 
@@ -31,6 +32,7 @@ public static class CachingSetup
         });
         builder.Services.AddSingleton<PublicCache>();
         builder.Services.AddScoped<SiteChrome>();
+        builder.Services.AddScoped<DocumentFacets>();
         return builder;
     }
 }

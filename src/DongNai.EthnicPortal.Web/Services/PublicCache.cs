@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Documents;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -6,7 +7,7 @@ namespace DongNai.EthnicPortal.Web.Services;
 
 /// <summary>
 /// The one place that makes editors' changes visible at once: it evicts output-cache tags and the
-/// small in-memory caches (menu, links, settings) that every page reads.
+/// small in-memory caches (menu, links, settings, the registry's filter choices) that pages read.
 /// </summary>
 public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memoryCache)
 {
@@ -20,6 +21,11 @@ public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memo
         if (tags.Contains(CacheTags.Public))
         {
             memoryCache.Remove(SiteChrome.CacheKey);
+        }
+
+        if (tags.Contains(CacheTags.Public) || tags.Contains(CacheTags.Documents))
+        {
+            memoryCache.Remove(DocumentFacets.CacheKey);
         }
     }
 

@@ -345,6 +345,8 @@ public sealed class DocumentAdminTests : IDisposable
     public async Task Lookups_can_be_added_and_renamed()
     {
         var client = await EditorAsync();
+        var reader = factory.CreateBrowserClient();
+        Assert.DoesNotContain("Y tế", (await reader.GetDocumentAsync("/van-ban")).QuerySelector("select[name=linh-vuc]")!.TextContent, StringComparison.Ordinal);
 
         var added = await client.PostFormAsync("/quan-tri/van-ban/danh-muc", "/quan-tri/van-ban/danh-muc/linh-vuc/them", [new("name", "Y tế")]);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
@@ -361,7 +363,21 @@ public sealed class DocumentAdminTests : IDisposable
         Assert.True(await factory.WithDbAsync(db => db.DocumentTypes.AnyAsync(t => t.Name == "Hướng dẫn" && t.Code == "HD")));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action.StartsWith("DocumentLookup"))) >= 3);
 
-        var registry = await factory.CreateBrowserClient().GetDocumentAsync("/van-ban");
+        var registry = await reader.GetDocumentAsync("/van-ban");
         Assert.NotNull(registry.QuerySelectorAll("select[name=linh-vuc] option").FirstOrDefault(o => o.TextContent == "Y tế – Dân số"));
+    }
+
+    [Fact]
+    public async Task A_document_from_a_new_year_adds_that_year_to_the_registry_filter_at_once()
+    {
+        var reader = factory.CreateBrowserClient();
+        static string[] Years(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("select[name=nam] option").Select(o => o.TextContent.Trim()).ToArray();
+        Assert.DoesNotContain("2019", Years(await reader.GetDocumentAsync("/van-ban")));
+
+        var form = await ValidFormAsync("12/TB-BDT", "2019-05-06");
+        form.RemoveAll(f => f.Key == "IsPublished" && f.Value == "false");
+        await CreateAsync(await EditorAsync(), form);
+
+        Assert.Contains("2019", Years(await reader.GetDocumentAsync("/van-ban")));
     }
 }
