@@ -13,6 +13,8 @@ ARTICLES=${1:-100000}
 DOCUMENTS=${2:-10000}
 PORT=${BENCH_PORT:-5090}
 DURATION=${BENCH_DURATION:-15s}
+# Long enough for the JIT to replace the ReadyToRun code of the URL's hot path with optimized code.
+WARMUP=${BENCH_WARMUP:-3s}
 BASE="http://127.0.0.1:$PORT"
 OUT=bench/out
 WORK=$(mktemp -d /tmp/portal-bench.XXXXXX)
@@ -99,7 +101,7 @@ measure_pass() {
   local label=$1
   for entry in "${URLS[@]}"; do
     local name=${entry%%|*} path=${entry#*|}
-    for _ in 1 2 3 4 5; do curl -s -o /dev/null "$BASE$path"; done
+    wrk -t2 -c64 -d"$WARMUP" "$BASE$path" >/dev/null
     read -r rps p50 p99 bad < <(run_wrk "$name" "$path")
     RPS["$label|$name"]=$rps; P50["$label|$name"]=$p50; P99["$label|$name"]=$p99; BAD["$label|$name"]=$bad
     echo "$label $name: $rps req/s p50 $p50 p99 $p99 non-2xx $bad"
@@ -132,7 +134,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   echo
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) · $(dotnet --version) SDK · SQLite · $ARTICLES articles, $DOCUMENTS documents ($GENERATED)"
   echo
-  echo "wrk: 2 threads, 64 connections, $DURATION per URL, after 5 warm-up requests. Ratio = requests per second of the URL divided by the static CSS file's in the same pass."
+  echo "wrk: 2 threads, 64 connections, $DURATION per URL, after a $WARMUP warm-up run of the same URL. Ratio = requests per second of the URL divided by the static CSS file's in the same pass."
   echo
   for label in cached uncached; do
     echo "## Output cache $([ "$label" = cached ] && echo on || echo off)"
