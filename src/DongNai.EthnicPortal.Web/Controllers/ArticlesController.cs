@@ -70,7 +70,7 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
             article.Title,
             article.Slug,
             article.Summary,
-            ArticleBodies.WithLazyImages(article.RenderedBodyHtml),
+            article.RenderedBodyHtml,
             article.AuthorByline,
             article.PublishedAt,
             article.UpdatedAt,

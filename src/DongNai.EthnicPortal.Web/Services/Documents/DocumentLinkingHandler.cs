@@ -82,9 +82,10 @@ public sealed class DocumentLinkingHandler(PortalDbContext db, DocumentSearchCat
     public static void Render(Article article, DocumentRegistrySnapshot registry)
     {
         var result = DocumentReferenceLinker.Link(article.BodyHtml, registry);
-        if (!string.Equals(article.RenderedBodyHtml, result.Html, StringComparison.Ordinal))
+        var rendered = ArticleBodies.WithLazyImages(result.Html);
+        if (!string.Equals(article.RenderedBodyHtml, rendered, StringComparison.Ordinal))
         {
-            article.RenderedBodyHtml = result.Html;
+            article.RenderedBodyHtml = rendered;
         }
 
         article.Citations.RemoveAll(c => !result.CitedDocumentIds.Contains(c.OfficialDocumentId));
