@@ -142,20 +142,7 @@ public sealed class FeedChangeTests
     {
         var id = await factory.WithDbAsync(async db =>
         {
-            var article = new Article
-            {
-                Title = title,
-                Slug = Data.Text.VietnameseText.Slugify(title),
-                Summary = title,
-                BodyHtml = "<p>Nội dung.</p>",
-                RenderedBodyHtml = "<p>Nội dung.</p>",
-                AuthorByline = "Phóng viên",
-                CategoryId = categoryId,
-                Status = status,
-                PublishedAt = publishedAt,
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
-            };
+            var article = TestArticles.New(categoryId, title, status, publishedAt);
             db.Articles.Add(article);
             await db.SaveChangesAsync();
             return article.Id;

@@ -28,21 +28,7 @@ public sealed class PublicContentTests : IDisposable
 
     private async Task<Article> CreateArticleAsync(int categoryId, string title, ArticleStatus status, DateTime? publishedAt) => await factory.WithDbAsync(async db =>
     {
-        var article = new Article
-        {
-            Title = title,
-            Slug = VietnameseText.Slugify(title),
-            Summary = "Tóm tắt " + title,
-            BodyHtml = "<p>Nội dung bài viết thử nghiệm.</p>",
-            RenderedBodyHtml = "<p>Nội dung bài viết thử nghiệm.</p>",
-            AuthorByline = "Phóng viên",
-            CategoryId = categoryId,
-            Status = status,
-            PublishedAt = publishedAt,
-            PublishAt = publishedAt,
-            CreatedAt = DateTime.UtcNow,
-            UpdatedAt = DateTime.UtcNow,
-        };
+        var article = TestArticles.New(categoryId, title, status, publishedAt);
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         return article;

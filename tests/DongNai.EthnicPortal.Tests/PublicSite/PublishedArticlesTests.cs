@@ -1,6 +1,5 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
-using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services;
@@ -45,12 +44,12 @@ public sealed class PublishedArticlesTests : IDisposable
             await db.SaveChangesAsync();
             var articles = new[]
             {
-                NewArticle(category.Id, "Tin cũ nhất", ArticleStatus.Published, Now.AddDays(-3)),
-                NewArticle(category.Id, "Tin thứ hai", ArticleStatus.Published, Now.AddDays(-2)),
-                NewArticle(category.Id, "Tin mới nhất", ArticleStatus.Published, Now.AddDays(-1)),
-                NewArticle(category.Id, "Tin nháp", ArticleStatus.Draft, Now.AddDays(-1)),
-                NewArticle(category.Id, "Tin đã gỡ", ArticleStatus.Withdrawn, Now.AddDays(-1)),
-                NewArticle(category.Id, "Tin ngày mai", ArticleStatus.Published, Now.AddDays(1)),
+                TestArticles.New(category.Id, "Tin cũ nhất", ArticleStatus.Published, Now.AddDays(-3)),
+                TestArticles.New(category.Id, "Tin thứ hai", ArticleStatus.Published, Now.AddDays(-2)),
+                TestArticles.New(category.Id, "Tin mới nhất", ArticleStatus.Published, Now.AddDays(-1)),
+                TestArticles.New(category.Id, "Tin nháp", ArticleStatus.Draft, Now.AddDays(-1)),
+                TestArticles.New(category.Id, "Tin đã gỡ", ArticleStatus.Withdrawn, Now.AddDays(-1)),
+                TestArticles.New(category.Id, "Tin ngày mai", ArticleStatus.Published, Now.AddDays(1)),
             };
             db.Articles.AddRange(articles);
             await db.SaveChangesAsync();
@@ -68,20 +67,4 @@ public sealed class PublishedArticlesTests : IDisposable
         Assert.Equal(["Tin thứ hai", "Tin cũ nhất"], withoutNewest.Select(c => c.Title));
         Assert.Equal(["Tin cũ nhất"], secondPage.Select(c => c.Title));
     }
-
-    private static Article NewArticle(int categoryId, string title, ArticleStatus status, DateTime publishedAt) => new()
-    {
-        Title = title,
-        Slug = VietnameseText.Slugify(title),
-        Summary = "Tóm tắt " + title,
-        BodyHtml = "<p>Nội dung.</p>",
-        RenderedBodyHtml = "<p>Nội dung.</p>",
-        AuthorByline = "Phóng viên",
-        CategoryId = categoryId,
-        Status = status,
-        PublishedAt = publishedAt,
-        PublishAt = publishedAt,
-        CreatedAt = publishedAt,
-        UpdatedAt = publishedAt,
-    };
 }
