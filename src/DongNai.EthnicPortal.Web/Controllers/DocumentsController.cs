@@ -177,10 +177,12 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
 
         var now = time.GetUtcNow().UtcDateTime;
         var citing = await db.ArticleDocumentCitations.AsNoTracking()
-            .Where(c => c.OfficialDocumentId == id && c.Article.Status == ArticleStatus.Published && c.Article.PublishedAt <= now)
-            .OrderByDescending(c => c.Article.PublishedAt)
+            .Where(c => c.OfficialDocumentId == id)
+            .Select(c => c.Article)
+            .Visible(now)
+            .OrderByDescending(a => a.PublishedAt)
             .Take(20)
-            .Select(c => new ArticleCard(c.Article.Id, c.Article.Title, c.Article.Slug, c.Article.Summary, c.Article.PublishedAt!.Value, null))
+            .Select(a => new ArticleCard(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value, null))
             .ToListAsync(cancellationToken);
 
         var model = new DocumentPageModel(

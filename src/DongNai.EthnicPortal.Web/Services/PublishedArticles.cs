@@ -52,14 +52,8 @@ public static class PublishedArticles
     public static IQueryable<Article> Visible(this IQueryable<Article> articles, DateTime nowUtc) =>
         articles.Where(VisibleWith(Expression.Field(Expression.Constant(new StrongBox<DateTime>(nowUtc)), nameof(StrongBox<DateTime>.Value))));
 
-    public static async Task<List<ArticleCard>> ToCardsAsync(this IQueryable<Article> articles, CancellationToken cancellationToken = default) =>
-        ToCards(await articles.Select(Card).ToListAsync(cancellationToken));
-
     public static async Task<List<ArticleCard>> ToCardsAsync(this IAsyncEnumerable<CardRow> rows, CancellationToken cancellationToken = default) =>
-        ToCards(await rows.ToListAsync(cancellationToken));
-
-    private static List<ArticleCard> ToCards(List<CardRow> rows) =>
-        rows.ConvertAll(r => new ArticleCard(r.Id, r.Title, r.Slug, r.Summary, r.PublishedAt, r.Cover?.ToImage()));
+        (await rows.ToListAsync(cancellationToken)).ConvertAll(r => new ArticleCard(r.Id, r.Title, r.Slug, r.Summary, r.PublishedAt, r.Cover?.ToImage()));
 
     private static Expression<Func<Article, bool>> VisibleWith(Expression nowUtc) =>
         Expression.Lambda<Func<Article, bool>>(
