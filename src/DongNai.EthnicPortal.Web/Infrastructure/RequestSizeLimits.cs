@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 
@@ -24,7 +25,7 @@ public static class RequestSizeLimits
 
     public static WebApplication UseRequestSizeLimits(this WebApplication app)
     {
-        var limits = app.Configuration.GetSection("Portal:RequestLimits").Get<PortalOptions.RequestLimitOptions>() ?? new();
+        var limits = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.RequestLimits;
         app.Use(async (context, next) =>
         {
             // The error page re-runs the pipeline for the same request; it must render, not be refused again.
