@@ -12,6 +12,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleAutosave> ArticleAutosaves => Set<ArticleAutosave>();
     public DbSet<ArticleDocumentCitation> ArticleDocumentCitations => Set<ArticleDocumentCitation>();
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
     public DbSet<IssuingBody> IssuingBodies => Set<IssuingBody>();

@@ -72,6 +72,21 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
     }
 }
 
+internal sealed class ArticleAutosaveConfiguration : IEntityTypeConfiguration<ArticleAutosave>
+{
+    public void Configure(EntityTypeBuilder<ArticleAutosave> builder)
+    {
+        builder.Property(a => a.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(a => a.Title).HasMaxLength(300).IsRequired();
+        builder.Property(a => a.Summary).HasMaxLength(1000).IsRequired();
+        builder.Property(a => a.BodyHtml).IsRequired();
+        builder.Property(a => a.CoverImageCaption).HasMaxLength(500);
+        builder.Property(a => a.AuthorByline).HasMaxLength(200).IsRequired();
+        builder.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.ArticleId, a.UserId }).IsUnique();
+    }
+}
+
 internal sealed class ArticleDocumentCitationConfiguration : IEntityTypeConfiguration<ArticleDocumentCitation>
 {
     public void Configure(EntityTypeBuilder<ArticleDocumentCitation> builder)

@@ -127,6 +127,65 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ArticleAutosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuthorByline")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("BaseVersion")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoverImageCaption")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("CoverImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ArticleAutosaves");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ArticleDocumentCitation", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -1167,6 +1226,17 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Category");
 
                     b.Navigation("CoverImage");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ArticleAutosave", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ArticleDocumentCitation", b =>

@@ -127,6 +127,65 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ArticleAutosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AuthorByline")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("BaseVersion")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CoverImageCaption")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("CoverImageId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ArticleAutosaves");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ArticleDocumentCitation", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -1169,6 +1228,17 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Category");
 
                     b.Navigation("CoverImage");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ArticleAutosave", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ArticleDocumentCitation", b =>

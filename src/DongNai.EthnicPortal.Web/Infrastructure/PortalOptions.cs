@@ -17,6 +17,8 @@ public sealed class PortalOptions
 
     public RequestLimitOptions RequestLimits { get; set; } = new();
 
+    public EditorOptions Editor { get; set; } = new();
+
     public sealed class AdminAccountOptions
     {
         public string Email { get; set; } = "admin@localhost";
@@ -44,6 +46,12 @@ public sealed class PortalOptions
         public int SearchPerMinute { get; set; } = 60;
 
         public int UploadsPerMinute { get; set; } = 30;
+    }
+
+    public sealed class EditorOptions
+    {
+        /// <summary>How often the article editor saves the draft in the background (clamped to 2–600 s; tests use a few seconds).</summary>
+        public int AutosaveSeconds { get; set; } = 30;
     }
 
     /// <summary>Request body limits in bytes; the upload actions carry their own, fitted to their file maximums.</summary>

@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Articles;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 
@@ -11,6 +12,7 @@ public static class ServicesSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ContentChanges>();
+        builder.Services.AddScoped<ArticleAutosaves>();
         builder.Services.AddSingleton<PortalHtmlSanitizer>();
         return builder;
     }

@@ -12,6 +12,8 @@ public static class VietnamDates
 
     public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", Invariant);
 
+    public static string Time(DateTime utc) => VietnamTime.ToLocal(utc).ToString("HH:mm", Invariant);
+
     public static string DateTime(DateTime utc) => VietnamTime.ToLocal(utc).ToString("HH:mm dd/MM/yyyy", Invariant);
 
     /// <summary>ISO 8601 with the +07:00 offset, for datetime attributes, feeds and JSON-LD.</summary>

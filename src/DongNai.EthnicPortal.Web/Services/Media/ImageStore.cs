@@ -201,6 +201,17 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         _ => ".png",
     };
 
+    /// <summary>The image an article body shows: the 960 px copy when there is one, else the original, with its size.</summary>
+    public static (string Url, int Width, int Height) BodyImage(MediaFile file)
+    {
+        const int bodyWidth = 960;
+        var hasVariant = file.Width > bodyWidth && file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Contains(bodyWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return hasVariant
+            ? (MediaImages.VariantUrl(file.StoredName, bodyWidth, file.ContentType), bodyWidth, (int)Math.Round(file.Height * (double)bodyWidth / file.Width))
+            : (Url(file), file.Width, file.Height);
+    }
+
     public static string Url(MediaFile file) => PortalUrls.Media(file.StoredName + Extension(file));
 
     public static string SrcSet(MediaFile file)

@@ -109,7 +109,7 @@ public sealed class ArticlesController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> Edit(int id)
+    public async Task<IActionResult> Edit(int id, [FromQuery(Name = "tu-dong-luu")] bool recoverAutosave, [FromServices] ArticleAutosaves autosaves)
     {
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
         if (article is null)
@@ -122,7 +122,20 @@ public sealed class ArticlesController(
             return Forbid();
         }
 
-        return View(await EditorViewAsync(ArticleFormModel.From(article), article));
+        var form = ArticleFormModel.From(article);
+        var autosave = ArticleWorkflow.CanEdit(article, Actor) ? await autosaves.NewerThanArticleAsync(article, CurrentUserId) : null;
+        if (autosave is null)
+        {
+            return View(await EditorViewAsync(form, article));
+        }
+
+        if (recoverAutosave)
+        {
+            ArticleAutosaves.Apply(form, autosave);
+        }
+
+        var view = await EditorViewAsync(form, article);
+        return View(view with { Autosave = new AutosaveOffer(autosave.SavedAt, recoverAutosave, autosave.BaseVersion != article.Version) });
     }
 
     [HttpPost]
@@ -542,6 +555,8 @@ public sealed class ArticlesController(
 
     private async Task<ArticleEditorView> EditorViewAsync(ArticleFormModel form, Article? article)
     {
+        // A form sent back after a validation error shows the body as the sanitizer would store it, never as posted.
+        form.BodyHtml = sanitizer.Sanitize(form.BodyHtml);
         var images = await db.MediaFiles.AsNoTracking()
             .OrderByDescending(m => m.UploadedAt)
             .Take(200)

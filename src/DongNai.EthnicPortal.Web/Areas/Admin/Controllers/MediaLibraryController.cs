@@ -124,7 +124,11 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
     public async Task<IActionResult> Picker()
     {
         var files = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100).ToListAsync();
-        return Json(files.Select(f => new MediaPickerItem(f.Id, BestUrl(f, 960), BestUrl(f, 480), f.AltText)));
+        return Json(files.Select(f =>
+        {
+            var (url, width, height) = ImageStore.BodyImage(f);
+            return new MediaPickerItem(f.Id, url, BestUrl(f, 480), f.AltText, width, height);
+        }));
     }
 
     private static string BestUrl(MediaFile file, int width) =>

@@ -95,6 +95,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
             ModelState.Remove(nameof(model.Version));
             model.Version = await db.Pages.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync();
             Response.StatusCode = StatusCodes.Status409Conflict;
+            model.BodyHtml = sanitizer.Sanitize(model.BodyHtml);
             return View(model);
         }
 
@@ -147,6 +148,8 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
 
         if (!ModelState.IsValid)
         {
+            // The form goes back with the body as the sanitizer would store it, never as posted.
+            model.BodyHtml = sanitizer.Sanitize(model.BodyHtml);
             return false;
         }
 

@@ -60,7 +60,8 @@ public sealed record ArticleEditorView(
     ArticleFormModel Form,
     IReadOnlyList<SelectListItem> Categories,
     IReadOnlyList<SelectListItem> Images,
-    ArticleStatusInfo? Status);
+    ArticleStatusInfo? Status,
+    AutosaveOffer? Autosave = null);
 
 public sealed record ArticleStatusInfo(
     int Id,

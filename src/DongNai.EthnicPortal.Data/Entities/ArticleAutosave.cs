@@ -1,0 +1,35 @@
+namespace DongNai.EthnicPortal.Data.Entities;
+
+/// <summary>
+/// The latest text an editor had in the article form, saved in the background while they type. One per
+/// article and person; it is neither a revision nor the article itself, so it never changes what readers see.
+/// </summary>
+public class ArticleAutosave
+{
+    public int Id { get; set; }
+
+    public int ArticleId { get; set; }
+
+    public Article Article { get; set; } = null!;
+
+    public string UserId { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public string BodyHtml { get; set; } = "";
+
+    public int CategoryId { get; set; }
+
+    public int? CoverImageId { get; set; }
+
+    public string? CoverImageCaption { get; set; }
+
+    public string AuthorByline { get; set; } = "";
+
+    /// <summary>The article version the form was loaded with: recovering it keeps the conflict check honest.</summary>
+    public Guid BaseVersion { get; set; }
+
+    public DateTime SavedAt { get; set; }
+}
