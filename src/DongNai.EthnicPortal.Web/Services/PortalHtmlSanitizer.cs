@@ -38,8 +38,17 @@ public sealed class PortalHtmlSanitizer
                 e.Tag.InnerHtml = "";
             }
         };
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            // An image whose address was refused (file:///C:/… from Word, javascript:) would be an empty box.
+            foreach (var image in e.Document.QuerySelectorAll("img:not([src])").ToList())
+            {
+                image.Remove();
+            }
+        };
         sanitizer.PostProcessNode += (_, e) =>
         {
+
             // Links leaving the portal must not get a handle on it.
             if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             {

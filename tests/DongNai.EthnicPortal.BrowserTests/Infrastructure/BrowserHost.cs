@@ -29,6 +29,8 @@ public sealed class BrowserHost : IAsyncLifetime
             return;
         }
 
+        // The editor autosaves every 2 s instead of 30 s, so the autosave journey does not wait.
+        Factory.Settings["Portal:Editor:AutosaveSeconds"] = "2";
         Factory.UseKestrel(0);
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -39,6 +39,7 @@ public sealed class EditorialJourney(BrowserHost host)
         await Assertions.Expect(picker).ToBeVisibleAsync();
         await picker.GetByLabel("Chú thích ảnh (không bắt buộc)").FillAsync(caption);
         await picker.Locator("button.rte-pick").First.ClickAsync();
+        await picker.GetByRole(AriaRole.Button, new() { Name = "Chèn ảnh" }).ClickAsync();
         await Assertions.Expect(editor.Locator("figure figcaption")).ToHaveTextAsync(caption);
         await host.ScreenshotAsync(author, "admin-editor-1280");
 

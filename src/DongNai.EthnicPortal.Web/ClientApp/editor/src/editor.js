@@ -10,6 +10,7 @@ import { attachAutosave } from './autosave.js';
 import { createImageDialog, uploadImage } from './images.js';
 import { buildToolbar } from './toolbar.js';
 import { el } from './dom.js';
+import { createLinkDialog, isAllowedLink } from './link-dialog.js';
 
 // Tables render without the resizing colgroup and inline widths Tiptap adds, which the CSP would refuse.
 const PortalTable = Table.extend({
@@ -90,13 +91,14 @@ function enhance(textarea) {
                 code: false,
                 codeBlock: false,
                 strike: false,
+                underline: false,
                 horizontalRule: false,
                 link: {
                     openOnClick: false,
                     autolink: true,
                     protocols: ['mailto'],
                     HTMLAttributes: { target: null, rel: null, class: null },
-                    isAllowedUri: (url) => /^(https?:\/\/|mailto:|\/(?!\/))/i.test(url),
+                    isAllowedUri: isAllowedLink,
                 },
             }),
             PortalTable.configure({ resizable: false }),
@@ -144,20 +146,15 @@ function enhance(textarea) {
         return showingSource;
     }
 
+    const linkDialog = createLinkDialog({
+        idPrefix: textarea.id,
+        onApply: (href) => editor.chain().focus().extendMarkRange('link').setLink({ href }).run(),
+        onRemove: () => editor.chain().focus().extendMarkRange('link').unsetLink().run(),
+    });
+    document.body.appendChild(linkDialog.element);
+
     const toolbar = buildToolbar(editor, {
-        link: () => {
-            const previous = editor.getAttributes('link').href || 'https://';
-            const url = window.prompt('Địa chỉ liên kết (bắt đầu bằng https://, http://, mailto: hoặc /)', previous);
-            if (url === null) { return; }
-            const trimmed = url.trim();
-            if (trimmed === '') {
-                editor.chain().focus().extendMarkRange('link').unsetLink().run();
-            } else if (/^(https?:\/\/|mailto:|\/(?!\/))/i.test(trimmed)) {
-                editor.chain().focus().extendMarkRange('link').setLink({ href: trimmed }).run();
-            } else {
-                window.alert('Địa chỉ liên kết không hợp lệ.');
-            }
-        },
+        link: () => linkDialog.open(editor.getAttributes('link').href),
         image: () => imageDialog.open(),
         source: toggleSource,
     });

@@ -81,10 +81,10 @@ export function cleanPastedHtml(html) {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     removeComments(doc);
 
-    // Word's review comments: the anchors in the text and the comment list at the end.
-    doc.body.querySelectorAll('[style*="mso-element:comment" i], .msocomtxt, .MsoCommentReference, .msocomoff, .msocomanchor, [style*="mso-comment" i]')
+    // Word's review comments: the commented words stay, their markers and the comment list at the end go.
+    doc.body.querySelectorAll('[style*="mso-comment-reference" i]').forEach(unwrap);
+    doc.body.querySelectorAll('[style*="mso-element:comment" i], .msocomtxt, .MsoCommentReference, .msocomoff, .msocomanchor, a[href^="#_msocom"], a[href^="#_msoanchor"]')
         .forEach((element) => element.remove());
-    doc.body.querySelectorAll('a[href^="#_msocom"]').forEach((element) => element.remove());
 
     // Tracked changes: deletions go, insertions stay as plain text.
     doc.body.querySelectorAll('del, .msoDel, s.msoDel, [style*="mso-revision-deleted" i]').forEach((element) => element.remove());
@@ -98,14 +98,35 @@ export function cleanPastedHtml(html) {
     // Google Docs wraps a whole fragment in <b style="font-weight:normal">, which is not bold.
     doc.body.querySelectorAll('b[style*="font-weight:normal" i], b[id^="docs-internal-guid"]').forEach(unwrap);
 
-    // The page has its title as h1: document headings move down one level, to the two the portal keeps.
-    doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((heading) => {
-        const level = parseInt(heading.tagName.substring(1), 10) <= 2 ? 'h2' : 'h3';
+    // The page has its title as h1 and keeps two heading levels: the fragment's top heading level becomes
+    // h2, the next one h3, and anything deeper h3 as well.
+    const headings = Array.from(doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+    const top = Math.min(...headings.map((heading) => parseInt(heading.tagName.substring(1), 10)));
+    headings.forEach((heading) => {
+        const level = parseInt(heading.tagName.substring(1), 10) === top ? 'h2' : 'h3';
         if (heading.tagName.toLowerCase() !== level) {
             const replacement = doc.createElement(level);
             replacement.innerHTML = heading.innerHTML;
             heading.replaceWith(replacement);
         }
+    });
+
+    // Portal tables have a header row. Office programs mark it differently or not at all (LibreOffice: a thead
+    // of td, Word: the first row, Google Docs: nothing), so a table without th gets its first row as header.
+    doc.body.querySelectorAll('table').forEach((table) => {
+        if (table.querySelector('th')) {
+            return;
+        }
+        const firstRow = table.querySelector('tr');
+        if (!firstRow) {
+            return;
+        }
+        Array.from(firstRow.children).forEach((cell) => {
+            const header = doc.createElement('th');
+            header.innerHTML = cell.innerHTML;
+            ['colspan', 'rowspan'].forEach((name) => { if (cell.hasAttribute(name)) { header.setAttribute(name, cell.getAttribute(name)); } });
+            cell.replaceWith(header);
+        });
     });
 
     // Empty paragraphs (Word's spacing, &nbsp; only) carry no content.
