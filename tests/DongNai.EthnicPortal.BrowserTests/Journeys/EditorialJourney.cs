@@ -38,7 +38,8 @@ public sealed class EditorialJourney(BrowserHost host)
         var picker = author.Locator("dialog.rte-picker");
         await Assertions.Expect(picker).ToBeVisibleAsync();
         await picker.GetByLabel("Chú thích ảnh (không bắt buộc)").FillAsync(caption);
-        await picker.Locator("button.rte-pick").First.ClickAsync();
+        // The seed image: other journeys upload images into the same library.
+        await picker.Locator("button.rte-pick").Filter(new() { Has = author.Locator("img[src*='seed-binh-dang-gioi']") }).ClickAsync();
         await picker.GetByRole(AriaRole.Button, new() { Name = "Chèn ảnh" }).ClickAsync();
         await Assertions.Expect(editor.Locator("figure figcaption")).ToHaveTextAsync(caption);
         await host.ScreenshotAsync(author, "admin-editor-1280");

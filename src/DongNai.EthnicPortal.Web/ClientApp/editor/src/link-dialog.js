@@ -10,7 +10,7 @@ export function isAllowedLink(url) {
 
 export function createLinkDialog({ idPrefix, onApply, onRemove }) {
     const titleId = idPrefix + '-link-title';
-    const dialog = el('dialog', { class: 'rte-picker rte-link', 'aria-labelledby': titleId });
+    const dialog = el('dialog', { class: 'rte-link', 'aria-labelledby': titleId });
     const form = el('form', { method: 'dialog', class: 'stack', novalidate: '' });
     const input = el('input', { id: idPrefix + '-link-url', type: 'url', maxlength: '2000', 'aria-describedby': idPrefix + '-link-hint' });
     const label = el('label', { for: input.id }, 'Địa chỉ liên kết');

@@ -5,8 +5,21 @@
 
 const BULLET_MARKERS = /^[\u00b7\u2022\u25aa\u25cf\u25e6\u2013\u2014o\u00a7\uf0a7\uf0b7\-*]$/;
 
+const STYLE = 'data-pasted-style';
+
 function styleOf(element) {
-    return (element.getAttribute('style') || '').toLowerCase();
+    return (element.getAttribute(STYLE) || '').toLowerCase();
+}
+
+// Parsing the clipboard, even into a detached document, applies the page's CSP: every style attribute,
+// <style> element and on… handler would be reported as blocked. Renaming them inside tags first keeps the
+// styles readable (Google Docs marks bold with them) while nothing inline ever reaches the parser.
+function neutralize(html) {
+    return html
+        .replace(/<style[\s\S]*?<\/style\s*>/gi, '')
+        .replace(/<[a-z][^>]*>/gi, (tag) => tag
+            .replace(/(\s)style(\s*=)/gi, '$1' + STYLE + '$2')
+            .replace(/(\s)on([a-z]+)(\s*=)/gi, '$1data-pasted-on$2$3'));
 }
 
 function listInfo(paragraph) {
@@ -14,7 +27,7 @@ function listInfo(paragraph) {
     if (!match) {
         return null;
     }
-    const marker = paragraph.querySelector('span[style*="mso-list:Ignore" i], span[style*="mso-list: Ignore" i]');
+    const marker = Array.from(paragraph.querySelectorAll('span')).find((span) => /mso-list:\s*ignore/.test(styleOf(span)));
     const markerText = (marker ? marker.textContent : '').replace(/\u00a0/g, ' ').trim();
     const ordered = markerText !== '' && !BULLET_MARKERS.test(markerText);
     return { list: match[1], level: parseInt(match[2], 10), ordered, marker };
@@ -78,16 +91,16 @@ function unwrap(element) {
 }
 
 export function cleanPastedHtml(html) {
-    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const doc = new DOMParser().parseFromString(neutralize(html), 'text/html');
     removeComments(doc);
 
     // Word's review comments: the commented words stay, their markers and the comment list at the end go.
-    doc.body.querySelectorAll('[style*="mso-comment-reference" i]').forEach(unwrap);
-    doc.body.querySelectorAll('[style*="mso-element:comment" i], .msocomtxt, .MsoCommentReference, .msocomoff, .msocomanchor, a[href^="#_msocom"], a[href^="#_msoanchor"]')
+    doc.body.querySelectorAll('[' + STYLE + '*="mso-comment-reference" i]').forEach(unwrap);
+    doc.body.querySelectorAll('[' + STYLE + '*="mso-element:comment" i], .msocomtxt, .MsoCommentReference, .msocomoff, .msocomanchor, a[href^="#_msocom"], a[href^="#_msoanchor"]')
         .forEach((element) => element.remove());
 
     // Tracked changes: deletions go, insertions stay as plain text.
-    doc.body.querySelectorAll('del, .msoDel, s.msoDel, [style*="mso-revision-deleted" i]').forEach((element) => element.remove());
+    doc.body.querySelectorAll('del, .msoDel, [' + STYLE + '*="mso-revision-deleted" i]').forEach((element) => element.remove());
     doc.body.querySelectorAll('ins, .msoIns').forEach(unwrap);
 
     // Word's empty-paragraph filler <o:p> and conditional-comment leftovers.
@@ -96,7 +109,12 @@ export function cleanPastedHtml(html) {
     rebuildFakeLists(doc);
 
     // Google Docs wraps a whole fragment in <b style="font-weight:normal">, which is not bold.
-    doc.body.querySelectorAll('b[style*="font-weight:normal" i], b[id^="docs-internal-guid"]').forEach(unwrap);
+    // (Word's own mso-bidi-font-weight:normal on a real <b> is not that.)
+    doc.body.querySelectorAll('b').forEach((bold) => {
+        if (/^docs-internal-guid/.test(bold.id) || /(^|;)\s*font-weight:\s*(normal|[1-4]00)\b/.test(styleOf(bold))) {
+            unwrap(bold);
+        }
+    });
 
     // The page has its title as h1 and keeps two heading levels: the fragment's top heading level becomes
     // h2, the next one h3, and anything deeper h3 as well.
@@ -145,7 +163,7 @@ export function cleanPastedHtml(html) {
     });
 
     // Google Docs and LibreOffice mark emphasis with styles on spans; it is kept as elements, then every style goes.
-    doc.body.querySelectorAll('span[style]').forEach((span) => {
+    doc.body.querySelectorAll('span[' + STYLE + ']').forEach((span) => {
         const style = styleOf(span);
         let inner = span;
         if (/font-weight:\s*(bold|[6-9]00)/.test(style)) {
@@ -160,7 +178,10 @@ export function cleanPastedHtml(html) {
             inner.appendChild(em);
         }
     });
-    doc.body.querySelectorAll('[style]').forEach((element) => element.removeAttribute('style'));
-    doc.body.querySelectorAll('[class]').forEach((element) => element.removeAttribute('class'));
+    doc.body.querySelectorAll('*').forEach((element) => {
+        Array.from(element.attributes)
+            .filter((attribute) => attribute.name === 'class' || attribute.name.startsWith('data-pasted-'))
+            .forEach((attribute) => element.removeAttribute(attribute.name));
+    });
     return doc.body.innerHTML;
 }

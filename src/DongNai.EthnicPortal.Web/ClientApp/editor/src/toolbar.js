@@ -42,7 +42,10 @@ export function buildToolbar(editor, actions) {
             if (spec.action) {
                 spec.action();
             } else {
-                spec.run(editor.chain().focus()).run();
+                // Focus first and synchronously: Tiptap's focus() command waits a frame, and would pull focus
+                // back from wherever a quick keyboard user has moved meanwhile.
+                editor.view.focus();
+                spec.run(editor.chain()).run();
             }
             refresh();
         });
@@ -78,6 +81,14 @@ export function buildToolbar(editor, actions) {
         if (index >= 0) { nodes.forEach((node, i) => node.setAttribute('tabindex', i === index ? '0' : '-1')); }
     });
 
+    // Tab and Shift+Tab indent list items inside the writing area, so Alt+F10 (as in other editors) is the
+    // way back to the toolbar from anywhere in it.
+    editor.view.dom.addEventListener('keydown', (event) => {
+        if (event.altKey && event.key === 'F10') {
+            event.preventDefault();
+            (nodes.find((node) => node.getAttribute('tabindex') === '0') || nodes[0]).focus();
+        }
+    });
     editor.on('selectionUpdate', refresh);
     editor.on('transaction', refresh);
     refresh();
