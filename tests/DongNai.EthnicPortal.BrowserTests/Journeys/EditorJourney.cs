@@ -138,10 +138,12 @@ public sealed class EditorJourney(BrowserHost host)
         var image = figure.Locator("img");
         Assert.StartsWith("/media/", await image.GetAttributeAsync("src"), StringComparison.Ordinal);
         Assert.Equal("Đại biểu dự hội nghị triển khai kế hoạch", await image.GetAttributeAsync("alt"));
-        await host.ScreenshotAsync(page, "editor-image-1280");
+        await figure.ScrollIntoViewIfNeededAsync();
+        await host.ScreenshotAsync(page, "editor-image-1280", fullPage: false);
 
         // The autosave runs on its own (every 2 s in the tests) and says when.
         await Assertions.Expect(page.Locator(".rte-status")).ToContainTextAsync("Đã lưu tự động lúc", new() { Timeout = 15_000 });
+        await page.Locator(".rte-status").ScrollIntoViewIfNeededAsync();
         await host.ScreenshotAsync(page, "editor-autosave-1280", fullPage: false);
 
         // Leaving without saving, then coming back: the autosave is offered and restores everything.

@@ -234,16 +234,5 @@ public sealed partial class EditorDeskTests(PortalFixture fixture) : IClassFixtu
         Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
     }
 
-    private static byte[] Png(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(new SKColor(11, 61, 107));
-        }
-
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 90);
-        return data.ToArray();
-    }
+    private static byte[] Png(int width, int height) => TestImages.Solid(width, height, SKEncodedImageFormat.Png);
 }

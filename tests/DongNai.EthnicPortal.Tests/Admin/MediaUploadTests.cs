@@ -16,7 +16,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     public async Task Jpeg_is_re_encoded_without_metadata_and_downscaled_into_variants()
     {
         var client = await fixture.Factory.SignedInAsync(Roles.Author);
-        var jpeg = WithExifComment(Jpeg(2000, 1000), "GPS-TOA-DO-BI-MAT");
+        var jpeg = WithExifComment(TestImages.Solid(2000, 1000), "GPS-TOA-DO-BI-MAT");
 
         var (response, message) = await UploadAsync(client, jpeg, "anh-le-hoi.jpg", "Lễ hội của đồng bào Chơ Ro");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -66,14 +66,14 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     [Fact]
     public async Task Real_image_with_a_script_appended_is_refused()
     {
-        var jpeg = Jpeg(64, 64).Concat("<script>alert(1)</script>"u8.ToArray()).ToArray();
+        var jpeg = TestImages.Solid(64, 64).Concat("<script>alert(1)</script>"u8.ToArray()).ToArray();
         await AssertRefusedAsync(jpeg, "anh-co-ma.jpg", "mã HTML hoặc kịch bản");
     }
 
     [Fact]
     public async Task Truncated_image_that_does_not_decode_is_refused()
     {
-        var broken = Jpeg(64, 64)[..20];
+        var broken = TestImages.Solid(64, 64)[..20];
         await AssertRefusedAsync(broken, "hong.jpg", "Không đọc được ảnh");
     }
 
@@ -81,7 +81,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     public async Task Jpeg_html_polyglot_is_refused()
     {
         // A valid JPEG whose comment segment is an HTML page: it decodes as an image and renders as a page.
-        var polyglot = WithExifComment(Jpeg(64, 64), "<html><body><script>alert(document.domain)</script></body></html>");
+        var polyglot = WithExifComment(TestImages.Solid(64, 64), "<html><body><script>alert(document.domain)</script></body></html>");
         await AssertRefusedAsync(polyglot, "anh-da-dang.jpg", "mã HTML hoặc kịch bản");
     }
 
@@ -90,7 +90,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
         { "shell.aspx", AspxPage, "Chỉ nhận tệp ảnh có phần mở rộng" },
         { "anh.jpg.aspx", AspxPage, "Chỉ nhận tệp ảnh có phần mở rộng" },
         { "anh.aspx.jpg", AspxPage, "không phải là ảnh hợp lệ" },
-        { "anh.jpg.aspx", Jpeg(32, 32), "Chỉ nhận tệp ảnh có phần mở rộng" },
+        { "anh.jpg.aspx", TestImages.Solid(32, 32), "Chỉ nhận tệp ảnh có phần mở rộng" },
         { "anh.php.png", "<?php system($_GET['c']); ?>"u8.ToArray(), "không phải là ảnh hợp lệ" },
     };
 
@@ -103,7 +103,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     public async Task Oversized_file_is_refused()
     {
         var big = new byte[(10 * 1024 * 1024) + 1];
-        Jpeg(16, 16).CopyTo(big, 0);
+        TestImages.Solid(16, 16).CopyTo(big, 0);
         await AssertRefusedAsync(big, "rat-lon.jpg", "tối đa là 10 MB");
     }
 
@@ -111,7 +111,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     public async Task Upload_request_above_the_11_mb_limit_gets_the_413_page_and_writes_nothing()
     {
         var big = new byte[12 * 1024 * 1024];
-        Jpeg(16, 16).CopyTo(big, 0);
+        TestImages.Solid(16, 16).CopyTo(big, 0);
         await AssertRefusedAsync(big, "qua-lon.jpg", "Dữ liệu gửi lên vượt quá dung lượng cho phép của thao tác này (tối đa 11 MB)", status: HttpStatusCode.RequestEntityTooLarge);
     }
 
@@ -135,7 +135,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     [InlineData("/etc/x.jpg")]
     public async Task Path_traversal_file_name_is_refused(string fileName)
     {
-        await AssertRefusedAsync(Jpeg(64, 64), fileName, "Tên tệp không hợp lệ");
+        await AssertRefusedAsync(TestImages.Solid(64, 64), fileName, "Tên tệp không hợp lệ");
         var outside = Directory.GetFiles(Path.GetDirectoryName(fixture.Factory.StorageRoot)!, "*", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) is "x.jpg" or "evil.jpg");
         Assert.Empty(outside);
@@ -145,13 +145,13 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     public async Task Empty_file_and_missing_alt_text_are_refused()
     {
         await AssertRefusedAsync([], "rong.jpg", "bị rỗng");
-        await AssertRefusedAsync(Jpeg(32, 32), "khong-mo-ta.jpg", "mô tả ảnh", altText: " ");
+        await AssertRefusedAsync(TestImages.Solid(32, 32), "khong-mo-ta.jpg", "mô tả ảnh", altText: " ");
     }
 
     [Fact]
     public async Task Null_byte_in_the_file_name_is_refused()
     {
-        await AssertRefusedAsync(Jpeg(64, 64), "anh.jpg\0.aspx", "Tên tệp không hợp lệ");
+        await AssertRefusedAsync(TestImages.Solid(64, 64), "anh.jpg\0.aspx", "Tên tệp không hợp lệ");
     }
 
     private static byte[] AspxPage => "<%@ Page Language=\"C#\" %><% Response.Write(System.Environment.MachineName); %>"u8.ToArray();
@@ -175,19 +175,6 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
         var response = await client.PostFileAsync("/quan-tri/medialibrary", "/quan-tri/medialibrary/upload", fileName, content, [new("altText", altText)]);
         var next = response.Headers.Location is { } location ? await client.GetStringAsync(location) : await response.Content.ReadAsStringAsync();
         return (response, System.Net.WebUtility.HtmlDecode(next));
-    }
-
-    private static byte[] Jpeg(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(new SKColor(30, 120, 200));
-        }
-
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
-        return data.ToArray();
     }
 
     /// <summary>Random pixels compress badly, so a JPEG of them is large; the seed keeps the bytes the same on every run.</summary>

@@ -35,6 +35,7 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         ["Articles.Preview"] = [SignIn, 200, 200, 200],
         ["Articles.Revisions"] = [SignIn, 200, 200, 200],
         ["Articles.Revision"] = [SignIn, 200, 200, 200],
+        ["ArticleCompare.Compare"] = [SignIn, 200, 200, 200],
         ["MediaLibrary.Index"] = [SignIn, 200, 200, 200],
         ["MediaLibrary.Details"] = [SignIn, 200, 200, 200],
         ["MediaLibrary.Picker"] = [SignIn, 200, 200, 200],
@@ -77,6 +78,7 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         ids["Articles"] = await author.CreateArticleAsync(fixture.Factory, "Bài cho ma trận phân quyền");
         ids["Revision"] = await fixture.Factory.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == (int)ids["Articles"]).Select(r => r.Id).FirstAsync());
         ids["Users"] = authorId;
+        ids["ArticleCompare"] = ids["Articles"];
 
         var clients = new[]
         {

@@ -52,16 +52,17 @@ public static class RevisionDiff
         return Blocks(pieces);
     }
 
-    /// <summary>Cuts the pieces into display blocks at unchanged block breaks and merges neighbours of one kind.</summary>
+    /// <summary>Cuts the pieces into display blocks at block breaks and merges neighbours of one kind.</summary>
     private static List<IReadOnlyList<DiffSegment>> Blocks(List<DiffSegment> pieces)
     {
         var blocks = new List<IReadOnlyList<DiffSegment>>();
         var current = new List<DiffSegment>();
         foreach (var piece in pieces)
         {
+            // Added and removed breaks split too: a new paragraph shows as its own block, not glued to the last one.
             if (piece.Text == BlockBreak)
             {
-                if (piece.Kind == DiffKind.Same && current.Count > 0)
+                if (current.Count > 0)
                 {
                     blocks.Add(current);
                     current = [];
