@@ -19,8 +19,8 @@ public static class SynthesisExports
     private const string Title = "BẢNG TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý";
 
     // Landscape A4 with 2 cm margins leaves 14,570 twips; the columns share them as a drafting report does.
-    private static readonly int[] ColumnTwips = [700, 2700, 1700, 5100, 4370];
-    private static readonly double[] ColumnChars = [6, 28, 16, 60, 50];
+    private static readonly int[] ColumnTwips = [850, 2650, 1650, 5050, 4370];
+    private static readonly double[] ColumnChars = [6, 24, 14, 50, 45];
 
     private static string Subtitle(SynthesisTable table) => $"Đối với {table.Title}";
 
@@ -201,8 +201,8 @@ public static class SynthesisExports
 
             Wide(AgencyName, StyleTitle);
             Wide(Title, StyleTitle);
-            Wide(Subtitle(table), StyleTitle, 32);
-            Wide(Period(table), StyleNote, 32);
+            Wide(Subtitle(table), StyleTitle, 34);
+            Wide(Period(table), StyleNote, 34);
 
             rowIndex++;
             var header = new Row { RowIndex = rowIndex };
@@ -225,14 +225,19 @@ public static class SynthesisExports
                         TextCell($"C{rowIndex}", item.Part, StyleCell),
                         TextCell($"D{rowIndex}", item.Comment, StyleCell),
                         TextCell($"E{rowIndex}", item.Response, StyleCell))
-                    { RowIndex = rowIndex });
+                    {
+                        RowIndex = rowIndex,
+                        Height = RowHeight(item.Commenter, item.Part, item.Comment, item.Response),
+                        CustomHeight = true,
+                    });
                 }
             }
 
             Wide(Total(table), StyleNote);
 
             var columns = new Columns(ColumnChars.Select((width, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = width, CustomWidth = true }));
-            var worksheet = new Worksheet(columns, data);
+            // Fit the five columns to the width of one landscape page, however many pages long.
+            var worksheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }), columns, data);
             if (merges.HasChildren)
             {
                 worksheet.Append(merges);
@@ -250,6 +255,23 @@ public static class SynthesisExports
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Neither Excel nor LibreOffice grows a row to fit wrapped text written by a program, so the height
+    /// is estimated from the longest cell: its lines at the column's width, 15.75 points each.
+    /// </summary>
+    private static double RowHeight(params string[] cells)
+    {
+        var lines = 1;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var width = ColumnChars[i + 1] * 0.95;
+            var cellLines = cells[i].Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Length / width)));
+            lines = Math.Max(lines, cellLines);
+        }
+
+        return Math.Min(409, (lines * 15.75) + 3);
     }
 
     /// <summary>An inline string: never a formula, whatever the commenter typed ("=HYPERLINK(…)" stays text).</summary>
