@@ -77,7 +77,6 @@ public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache)
         menu.AddRange(pages.Where(p => p.Slug == Page.IntroductionSlug).Select(p => new MenuItem(p.Title, PortalUrls.Page(p.Slug))));
         menu.AddRange(categories);
         menu.Add(new MenuItem("Văn bản", PortalUrls.Documents));
-        menu.Add(new MenuItem("Lấy ý kiến dự thảo", Consultations.ConsultationUrls.Index));
         menu.AddRange(pages.Where(p => p.Slug != Page.IntroductionSlug).Select(p => new MenuItem(p.Title, PortalUrls.Page(p.Slug))));
 
         var links = await db.WebLinks.AsNoTracking()

@@ -38,7 +38,7 @@ public sealed class ConsultationPagesTests : IDisposable
         Assert.Contains(page.QuerySelectorAll("#Form_Part option"), o => o.TextContent == "Điều 2. Nhiệm vụ trọng tâm");
         Assert.NotNull(page.QuerySelector("form.comment-form input[name=__RequestVerificationToken]"));
         Assert.Contains("(giờ Việt Nam)", page.QuerySelector(".consultation-facts")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Lấy ý kiến dự thảo", home.QuerySelector("nav.main-nav")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lấy ý kiến dự thảo", home.QuerySelector(".footer-links")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
