@@ -210,7 +210,17 @@ public sealed class ConsultationsController(
             .Where(c => c.Id == id && c.IsPublished)
             .Select(c => new
             {
-                c.Id, c.Title, c.Slug, c.DraftingUnit, c.Summary, c.DraftText, c.OpensAt, c.ClosesAt, c.ConcludedAt, c.OutcomeText, c.PublishComments,
+                c.Id,
+                c.Title,
+                c.Slug,
+                c.DraftingUnit,
+                c.Summary,
+                c.DraftText,
+                c.OpensAt,
+                c.ClosesAt,
+                c.ConcludedAt,
+                c.OutcomeText,
+                c.PublishComments,
                 Result = c.ResultDocument != null && c.ResultDocument.IsPublished
                     ? new { c.ResultDocument.Id, c.ResultDocument.Slug, c.ResultDocument.NumberAndSymbol, Type = c.ResultDocument.DocumentType.Name }
                     : null,

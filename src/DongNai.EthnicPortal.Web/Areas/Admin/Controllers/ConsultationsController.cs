@@ -35,7 +35,12 @@ public sealed class ConsultationsController(
             .OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id)
             .Select(c => new
             {
-                c.Id, c.Title, c.IsPublished, c.OpensAt, c.ClosesAt, c.ConcludedAt,
+                c.Id,
+                c.Title,
+                c.IsPublished,
+                c.OpensAt,
+                c.ClosesAt,
+                c.ConcludedAt,
                 Comments = c.Comments.Count(m => m.Status != ConsultationCommentStatus.Spam),
                 Unanswered = c.Comments.Count(m => m.Status != ConsultationCommentStatus.Spam && m.ResponseKind == ConsultationResponseKind.None),
             })
