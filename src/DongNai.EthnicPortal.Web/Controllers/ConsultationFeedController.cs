@@ -1,8 +1,5 @@
 using System.ServiceModel.Syndication;
-using System.Text;
-using System.Xml;
 using DongNai.EthnicPortal.Data;
-using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Consultations;
@@ -33,25 +30,16 @@ public sealed class ConsultationFeedController(PortalDbContext db, TimeProvider 
         var feed = new SyndicationFeed("Lấy ý kiến dự thảo – Ban Dân tộc tỉnh Đồng Nai", "Dự thảo văn bản đang và đã lấy ý kiến của Ban Dân tộc tỉnh Đồng Nai.", new Uri(PortalUrls.Absolute(Request, ConsultationUrls.Index)))
         {
             Language = "vi",
-            LastUpdatedTime = VietnamOffset(items.Count == 0 ? now : items.Max(i => i.OpensAt)),
+            LastUpdatedTime = FeedsController.VietnamOffset(items.Count == 0 ? now : items.Max(i => i.OpensAt)),
             Items = items.Select(c =>
             {
                 var url = new Uri(PortalUrls.Absolute(Request, ConsultationUrls.Show(c.Id, c.Slug)));
                 var stage = ConsultationLifecycle.Describe(ConsultationLifecycle.StageAt(true, c.OpensAt, c.ClosesAt, c.ConcludedAt, now));
                 var summary = $"{c.Summary} ({stage}; thời gian lấy ý kiến từ {VietnamDates.DateTime(c.OpensAt)} đến {VietnamDates.DateTime(c.ClosesAt)}; {c.DraftingUnit})";
-                return new SyndicationItem(c.Title, summary, url) { Id = url.AbsoluteUri, PublishDate = VietnamOffset(c.OpensAt) };
+                return new SyndicationItem(c.Title, summary, url) { Id = url.AbsoluteUri, PublishDate = FeedsController.VietnamOffset(c.OpensAt) };
             }).ToList(),
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(PortalUrls.Absolute(Request, ConsultationUrls.Feed)), "application/rss+xml"));
-
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
-        {
-            new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true).WriteTo(writer);
-        }
-
-        return File(buffer.ToArray(), FeedsController.ContentType);
+        return File(FeedsController.Rss20(feed), FeedsController.ContentType);
     }
-
-    private static DateTimeOffset VietnamOffset(DateTime utc) => new(VietnamTime.ToLocal(utc), VietnamTime.Zone.GetUtcOffset(utc));
 }

@@ -165,16 +165,7 @@ public sealed class ConsultationsController(
             .Where(f => f.Id == id && f.Consultation.IsPublished)
             .Select(f => new { f.FileName, f.ContentType, f.StoredPath })
             .FirstOrDefaultAsync(cancellationToken);
-        if (file is null || store.Resolve(file.StoredPath) is not { } path || !System.IO.File.Exists(path))
-        {
-            return NotFound();
-        }
-
-        var inline = file.ContentType == AttachmentFormats.Pdf.ContentType;
-        Response.Headers.ContentDisposition = AttachmentsController.ContentDisposition(inline ? "inline" : "attachment", file.FileName);
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "public, max-age=300";
-        return PhysicalFile(path, file.ContentType, enableRangeProcessing: true);
+        return file is null ? NotFound() : AttachmentsController.StoredFile(this, store, file.StoredPath, file.FileName, file.ContentType);
     }
 
     private ViewResult ShowPage(ConsultationPageModel model, int statusCode = StatusCodes.Status200OK)
