@@ -32,6 +32,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationFile> ConsultationFiles => Set<ConsultationFile>();
+    public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

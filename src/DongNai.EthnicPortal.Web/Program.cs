@@ -13,6 +13,7 @@ builder.AddPortalPolls();
 builder.AddPortalDocuments();
 builder.AddPortalSearch();
 builder.AddPortalAdmin();
+builder.AddPortalConsultations();
 
 var app = builder.Build();
 

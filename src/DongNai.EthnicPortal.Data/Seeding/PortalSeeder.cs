@@ -9,7 +9,7 @@ namespace DongNai.EthnicPortal.Data.Seeding;
 /// Fills an empty database with the lookup tables, the site settings and, when asked, the content of
 /// the committee's seed page. Every part checks for existing rows first, so restarts add nothing.
 /// </summary>
-public static class PortalSeeder
+public static partial class PortalSeeder
 {
     /// <returns>True when demo content was added by this call.</returns>
     public static async Task<bool> SeedAsync(PortalDbContext db, SeedOptions options, TimeProvider time, CancellationToken cancellationToken = default)
@@ -35,6 +35,7 @@ public static class PortalSeeder
             await SeedArticlesAsync(db, categories, cover, cancellationToken);
             await SeedPollsAsync(db, cancellationToken);
             await SeedWebLinksAsync(db, cancellationToken);
+            await SeedConsultationsAsync(db, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         return true;

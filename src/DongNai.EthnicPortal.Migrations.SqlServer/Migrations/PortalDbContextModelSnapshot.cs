@@ -351,6 +351,208 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ContactsErasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DraftText")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DraftingUnit")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OutcomeText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("PublishComments")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ResultDocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultDocumentId");
+
+                    b.HasIndex("IsPublished", "ClosesAt");
+
+                    b.HasIndex("IsPublished", "OpensAt");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ConsultationComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ConsentedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ContactErasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("IpHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RespondedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RespondedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ResponseKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(5000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "ArticleNumber", "Id");
+
+                    b.HasIndex("ConsultationId", "IpHash", "SubmittedOn");
+
+                    b.ToTable("ConsultationComments");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ConsultationFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Kind");
+
+                    b.ToTable("ConsultationFiles");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.DocumentAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -1271,6 +1473,38 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.OfficialDocument", "ResultDocument")
+                        .WithMany()
+                        .HasForeignKey("ResultDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ResultDocument");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ConsultationComment", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Consultation", "Consultation")
+                        .WithMany("Comments")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ConsultationFile", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Consultation", "Consultation")
+                        .WithMany("Files")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.DocumentAttachment", b =>
                 {
                     b.HasOne("DongNai.EthnicPortal.Data.Entities.OfficialDocument", "OfficialDocument")
@@ -1438,6 +1672,13 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Category", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.OfficialDocument", b =>

@@ -20,17 +20,23 @@ public sealed class AttachmentsController(PortalDbContext db, DocumentAttachment
             .Where(a => a.Id == id && a.OfficialDocument.IsPublished)
             .Select(a => new { a.FileName, a.ContentType, a.StoredPath })
             .FirstOrDefaultAsync(cancellationToken);
-        if (attachment is null || store.Resolve(attachment.StoredPath) is not { } path || !System.IO.File.Exists(path))
+        return attachment is null ? NotFound() : StoredFile(this, store, attachment.StoredPath, attachment.FileName, attachment.ContentType);
+    }
+
+    /// <summary>Serves a checked upload from the private documents folder: PDFs inline, the rest as downloads.</summary>
+    public static IActionResult StoredFile(ControllerBase controller, DocumentAttachmentStore store, string storedPath, string fileName, string contentType)
+    {
+        if (store.Resolve(storedPath) is not { } path || !System.IO.File.Exists(path))
         {
-            return NotFound();
+            return controller.NotFound();
         }
 
-        var inline = attachment.ContentType == AttachmentFormats.Pdf.ContentType;
-        Response.Headers.ContentDisposition = ContentDisposition(inline ? "inline" : "attachment", attachment.FileName);
-        Response.Headers.XContentTypeOptions = "nosniff";
-        // Short, so that a document withdrawn from the registry stops being served by shared caches soon.
-        Response.Headers.CacheControl = "public, max-age=300";
-        return PhysicalFile(path, attachment.ContentType, enableRangeProcessing: true);
+        var headers = controller.Response.Headers;
+        headers.ContentDisposition = ContentDisposition(contentType == AttachmentFormats.Pdf.ContentType ? "inline" : "attachment", fileName);
+        headers.XContentTypeOptions = "nosniff";
+        // Short, so that a file withdrawn from the site stops being served by shared caches soon.
+        headers.CacheControl = "public, max-age=300";
+        return controller.PhysicalFile(path, contentType, enableRangeProcessing: true);
     }
 
     public static string ContentDisposition(string disposition, string fileName) =>

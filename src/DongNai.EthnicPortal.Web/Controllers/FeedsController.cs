@@ -87,15 +87,24 @@ public sealed class FeedsController(PortalDbContext db, TimeProvider time) : Con
             Items = items.Select(Item).ToList(),
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(PortalUrls.Absolute(Request, selfPath)), "application/rss+xml"));
+        return File(Rss20(feed), ContentType);
+    }
 
+    /// <summary>RSS 2.0 as UTF-8 without a byte order mark.</summary>
+    public static byte[] Rss20(SyndicationFeed feed)
+    {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true).WriteTo(writer);
         }
 
-        return File(buffer.ToArray(), ContentType);
+        return buffer.ToArray();
     }
+
+    /// <summary>Dates in a feed carry the Vietnam offset, as readers there expect: "Wed, 20 Sep 2023 08:00:00 +0700".</summary>
+    public static DateTimeOffset VietnamOffset(DateTime utc) =>
+        new(Data.Text.VietnamTime.ToLocal(utc), Data.Text.VietnamTime.Zone.GetUtcOffset(utc));
 
     private SyndicationItem Item(FeedItem article)
     {
@@ -119,10 +128,6 @@ public sealed class FeedsController(PortalDbContext db, TimeProvider time) : Con
 
         return item;
     }
-
-    /// <summary>Dates in the feed carry the Vietnam offset, as readers there expect: "Wed, 20 Sep 2023 08:00:00 +0700".</summary>
-    private static DateTimeOffset VietnamOffset(DateTime utc) =>
-        new(Data.Text.VietnamTime.ToLocal(utc), Data.Text.VietnamTime.Zone.GetUtcOffset(utc));
 
     /// <summary>The file extension under which the media library serves an image type.</summary>
     private static string? MediaExtension(string contentType) => contentType switch

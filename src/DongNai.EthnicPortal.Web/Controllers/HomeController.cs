@@ -41,7 +41,7 @@ public sealed class HomeController(PortalDbContext db, SiteChrome chrome, TimePr
                 .Select(d => new DocumentTeaser(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.Abstract, d.IssuedOn)));
 
     [HttpGet("/")]
-    [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles, CacheTags.Documents])]
+    [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles, CacheTags.Documents, CacheTags.Consultations])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;

@@ -56,6 +56,9 @@ public static class CacheTags
 
     public const string Polls = "polls";
 
+    /// <summary>Any list or page that shows consultations on drafts (their list, the home block, the feed).</summary>
+    public const string Consultations = "consultations";
+
     public static string Article(int id) => $"article:{id}";
 
     public static string Category(int id) => $"category:{id}";
@@ -63,6 +66,8 @@ public static class CacheTags
     public static string Document(int id) => $"document:{id}";
 
     public static string Poll(int id) => $"poll:{id}";
+
+    public static string Consultation(int id) => $"consultation:{id}";
 
     public static string Page(string slug) => $"page:{slug}";
 }

@@ -46,6 +46,9 @@ public sealed class PortalOptions
         public int SearchPerMinute { get; set; } = 60;
 
         public int UploadsPerMinute { get; set; } = 30;
+
+        /// <summary>Comments on drafts, per client address: an office behind one address may send several in a minute.</summary>
+        public int CommentsPerMinute { get; set; } = 10;
     }
 
     public sealed class EditorOptions

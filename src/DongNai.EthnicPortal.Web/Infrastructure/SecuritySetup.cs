@@ -51,6 +51,7 @@ public static class SecuritySetup
             options.AddPolicy(RateLimitPolicies.Vote, context => PerClientPerMinute(context, limits.VotesPerMinute));
             options.AddPolicy(RateLimitPolicies.Search, context => PerClientPerMinute(context, limits.SearchPerMinute));
             options.AddPolicy(RateLimitPolicies.Upload, context => PerClientPerMinute(context, limits.UploadsPerMinute));
+            options.AddPolicy(RateLimitPolicies.Comment, context => PerClientPerMinute(context, limits.CommentsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
@@ -84,4 +85,5 @@ public static class RateLimitPolicies
     public const string Vote = "vote";
     public const string Search = "search";
     public const string Upload = "upload";
+    public const string Comment = "comment";
 }

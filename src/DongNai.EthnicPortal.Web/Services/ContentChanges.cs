@@ -42,6 +42,10 @@ public sealed class ContentChanges(IEnumerable<IContentChangeHandler> handlers, 
         await cache.EvictAsync(CacheTags.Documents, CacheTags.Document(documentId), CacheTags.Articles);
     }
 
+    /// <summary>A consultation, its files or its published comments changed: its page, the list, the feed and the home block.</summary>
+    public Task ConsultationChangedAsync(int consultationId) =>
+        cache.EvictAsync(CacheTags.Consultations, CacheTags.Consultation(consultationId));
+
     public async Task PageChangedAsync(int pageId, CancellationToken cancellationToken = default)
     {
         foreach (var handler in handlers)

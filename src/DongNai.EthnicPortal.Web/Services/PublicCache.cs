@@ -27,6 +27,11 @@ public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memo
         {
             memoryCache.Remove(DocumentFacets.CacheKey);
         }
+
+        if (tags.Contains(CacheTags.Public) || tags.Contains(CacheTags.Consultations))
+        {
+            memoryCache.Remove(Consultations.OpenConsultations.CacheKey);
+        }
     }
 
     /// <summary>For changes to what every page shows: menu, footer, links, settings.</summary>

@@ -62,6 +62,13 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         ["Polls.Create"] = [SignIn, 403, 200, 200],
         ["Polls.Edit"] = [SignIn, 403, 200, 200],
         ["SearchIndex.Index"] = [SignIn, 403, 403, 200],
+        ["Consultations.Index"] = [SignIn, 200, 200, 200],
+        ["Consultations.Create"] = [SignIn, 403, 200, 200],
+        ["Consultations.Edit"] = [SignIn, 403, 200, 200],
+        ["Consultations.Comments"] = [SignIn, 200, 200, 200],
+        ["Consultations.ExportDocx"] = [SignIn, 403, 200, 200],
+        ["Consultations.ExportXlsx"] = [SignIn, 403, 200, 200],
+        ["ConsultationComments.Show"] = [SignIn, 200, 200, 200],
     };
 
     [Fact]
@@ -182,6 +189,11 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
             ids["MediaLibrary"] = await db.MediaFiles.Select(m => m.Id).FirstAsync();
             ids["Documents"] = await db.OfficialDocuments.Select(d => d.Id).FirstAsync();
             ids["Polls"] = await db.Polls.Select(p => p.Id).FirstAsync();
+            ids["Consultations"] = await db.Consultations.Select(c => c.Id).FirstAsync();
+            var comment = new ConsultationComment { ConsultationId = (int)ids["Consultations"], FullName = "Người góp ý", Email = "gopy@example.vn", Text = "Góp ý.", IpHash = "matrix", SubmittedAt = DateTime.UtcNow, ConsentedAt = DateTime.UtcNow };
+            db.ConsultationComments.Add(comment);
+            await db.SaveChangesAsync();
+            ids["ConsultationComments"] = comment.Id;
         });
         return ids;
     }

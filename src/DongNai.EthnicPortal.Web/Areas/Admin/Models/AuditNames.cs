@@ -44,6 +44,17 @@ public static class AuditNames
         ["PageCreated"] = "Tạo trang tĩnh",
         ["PageUpdated"] = "Sửa trang tĩnh",
         ["PageDeleted"] = "Xóa trang tĩnh",
+        ["ConsultationCreated"] = "Tạo dự thảo lấy ý kiến",
+        ["ConsultationUpdated"] = "Sửa dự thảo lấy ý kiến",
+        ["ConsultationConcluded"] = "Kết thúc lấy ý kiến dự thảo",
+        ["ConsultationFileAdded"] = "Đính kèm tệp dự thảo",
+        ["ConsultationFileRemoved"] = "Gỡ tệp dự thảo",
+        ["ConsultationDraftImported"] = "Nhập toàn văn dự thảo từ tệp Word",
+        ["ConsultationExported"] = "Xuất bảng tổng hợp ý kiến",
+        ["ConsultationContactViewed"] = "Xem thông tin liên hệ người góp ý",
+        ["ConsultationCommentAnswered"] = "Ghi ý kiến tiếp thu, giải trình",
+        ["ConsultationCommentStatusChanged"] = "Đổi trạng thái góp ý",
+        ["ConsultationContactsErased"] = "Tự động xóa thông tin liên hệ người góp ý",
     };
 
     public static string Describe(string action) => Names.TryGetValue(action, out var name) ? name : action;
