@@ -96,20 +96,8 @@ public sealed class SharedDatabaseTests : IDisposable
         var ids = await first.WithDbAsync(async db =>
         {
             var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
-            var articles = Enumerable.Range(1, 30).Select(n => new Article
-            {
-                Title = $"Bài hẹn giờ đồng thời {n}",
-                Slug = $"bai-hen-gio-dong-thoi-{n}",
-                Summary = "Tóm tắt",
-                BodyHtml = "<p>Nội dung</p>",
-                RenderedBodyHtml = "<p>Nội dung</p>",
-                AuthorByline = "Phóng viên",
-                CategoryId = category.Id,
-                Status = ArticleStatus.Scheduled,
-                PublishAt = due,
-                CreatedAt = due,
-                UpdatedAt = due,
-            }).ToList();
+            var articles = Enumerable.Range(1, 30).Select(n => TestArticles.New(category.Id, $"Bài hẹn giờ đồng thời {n}", ArticleStatus.Scheduled, null)).ToList();
+            articles.ForEach(a => a.PublishAt = due);
             db.Articles.AddRange(articles);
             await db.SaveChangesAsync();
             return articles.Select(a => a.Id).ToList();

@@ -2,7 +2,6 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,19 +79,12 @@ public sealed class PostgreSqlSearchIndexTests
             "Thủy lợi tanhkhong bình đẳng giới",
             "Công văn 9478 về bình đẳng",
         ];
-        db.Articles.AddRange(Enumerable.Range(1, 80).Select(n => new Article
+        db.Articles.AddRange(Enumerable.Range(1, 80).Select(n =>
         {
-            Title = $"Tin thử {n}: {bodies[n % bodies.Length]}",
-            Slug = $"tin-thu-{n}",
-            Summary = bodies[(n + 1) % bodies.Length],
-            BodyHtml = $"<p>{bodies[n % bodies.Length]}</p>",
-            RenderedBodyHtml = $"<p>{bodies[n % bodies.Length]}</p>",
-            AuthorByline = "Phóng viên",
-            CategoryId = category.Id,
-            Status = ArticleStatus.Published,
-            PublishedAt = start.AddHours(n),
-            CreatedAt = start,
-            UpdatedAt = start,
+            var article = TestArticles.New(category.Id, $"Tin thử {n}: {bodies[n % bodies.Length]}", ArticleStatus.Published, start.AddHours(n));
+            article.Summary = bodies[(n + 1) % bodies.Length];
+            article.BodyHtml = article.RenderedBodyHtml = $"<p>{bodies[n % bodies.Length]}</p>";
+            return article;
         }));
         await db.SaveChangesAsync();
     });
