@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Services.Search;
+
+/// <summary>
+/// PostgreSQL: full-text search over the already folded text. <c>SearchEntries.SearchVector</c> is a
+/// stored column generated as <c>to_tsvector('simple', "FoldedText")</c> plus the marker lexemes
+/// "#kindN" and, for very long texts, "#long" (migrations PostgreSqlFullTextSearch and
+/// PostgreSqlSearchKinds, PostgreSQL set only), with a GIN index; the database keeps it in step, so
+/// saving an entry is all there is to indexing it. The 'simple' configuration only splits and
+/// lower-cases, so a folded word is its own lexeme. Results and order follow the term index's rules:
+/// every word required, a phrase in order (checked on the folded text), newest first, then the
+/// shared re-rank.
+/// </summary>
+public sealed class PostgreSqlSearchIndex(PortalDbContext db, SearchEntryBuilder builder, TimeProvider time) : SearchIndexBase(db, builder, time)
+{
+    /// <remarks>
+    /// Everything the visitor typed goes in as parameters, parsed by plainto_tsquery and
+    /// phraseto_tsquery, which know no operators. The kind's marker lets GIN count one tab by
+    /// intersecting with the kind's short list instead of reading every match's row. A phrase is
+    /// narrowed by word positions first (the "&lt;-&gt;" operator), except in texts marked "#long",
+    /// whose positions PostgreSQL caps at 16,383; the folded text then decides, as on the term index.
+    /// </remarks>
+    protected internal override IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked)
+    {
+        var parameters = new List<object> { string.Join(' ', query.Terms) };
+        var tsquery = new StringBuilder("plainto_tsquery('simple', {0})");
+        if (kind is { } only)
+        {
+            parameters.Add("'#kind" + ((int)only).ToString(CultureInfo.InvariantCulture) + "'");
+            tsquery.Append(CultureInfo.InvariantCulture, $" && {{{parameters.Count - 1}}}::tsquery");
+        }
+
+        foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
+        {
+            parameters.Add(string.Join(' ', phrase.Words));
+            tsquery.Append(CultureInfo.InvariantCulture, $" && (phraseto_tsquery('simple', {{{parameters.Count - 1}}}) || '''#long'''::tsquery)");
+        }
+
+        // Only the fixed text above is SQL; {n} are placeholders that EF turns into parameters.
+        var sql = """SELECT * FROM "SearchEntries" WHERE "SearchVector" @@ (""" + tsquery + ")";
+        var matching = Db.SearchEntries.FromSqlRaw(sql, [.. parameters]);
+        return WithPhrases(matching, query, kind);
+    }
+
+    protected override Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken) => Task.CompletedTask;
+}
