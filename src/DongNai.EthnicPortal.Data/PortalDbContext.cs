@@ -1,5 +1,6 @@
 using System.Text;
 using DongNai.EthnicPortal.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DongNai.EthnicPortal.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Article> Articles => Set<Article>();
@@ -31,6 +32,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+    public DbSet<PortalSecret> PortalSecrets => Set<PortalSecret>();
+    public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
+    public DbSet<PollIpDayCount> PollIpDayCounts => Set<PollIpDayCount>();
+
+    /// <summary>The data-protection key ring: shared by every instance, so a cookie or form made by one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,8 @@ public static class ServicesSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ContentChanges>();
+        builder.Services.AddSingleton(new InstanceIdentity(LoggingSetup.InstanceName(builder.Configuration)));
+        builder.Services.AddScoped<DatabaseLeases>();
         builder.Services.AddSingleton<PortalHtmlSanitizer>();
         return builder;
     }
