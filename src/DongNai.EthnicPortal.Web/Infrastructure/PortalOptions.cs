@@ -47,6 +47,9 @@ public sealed class PortalOptions
     public sealed class OutputCacheSwitch
     {
         public bool Enabled { get; set; } = true;
+
+        /// <summary>"Memory" (each instance's own, the choice) or "Redis" (the measured alternative; needs Redis configured).</summary>
+        public string Store { get; set; } = "Memory";
     }
 
     public sealed class RateLimitOptions

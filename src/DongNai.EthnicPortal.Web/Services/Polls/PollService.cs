@@ -28,6 +28,7 @@ public sealed class PollService(
     IMemoryCache cache,
     PollKeyHasher hasher,
     IOptions<PollSettings> settings,
+    Farm.CacheSignalState signal,
     TimeProvider time)
 {
     public const string CurrentPollCacheKey = "polls:current";
@@ -56,7 +57,7 @@ public sealed class PollService(
                 p.AllowMultipleChoices,
                 p.Options.OrderBy(o => o.SortOrder).ThenBy(o => o.Id).Select(o => new PollOptionItem(o.Id, o.Text)).ToList()))
             .FirstOrDefaultAsync();
-        cache.Set(CurrentPollCacheKey, new CurrentPollEntry(poll), CurrentPollLifetime);
+        cache.Set(CurrentPollCacheKey, new CurrentPollEntry(poll), signal.Lifetime(CurrentPollLifetime));
         return poll;
     }
 

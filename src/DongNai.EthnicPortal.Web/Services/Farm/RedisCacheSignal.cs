@@ -1,0 +1,181 @@
+using StackExchange.Redis;
+
+namespace DongNai.EthnicPortal.Web.Services.Farm;
+
+/// <summary>
+/// The farm's invalidation signal over Redis pub/sub. Each eviction is published as one message;
+/// every other instance evicts the same tags locally, without publishing again. Redis is never on the
+/// page path, and a Redis that is down or slow costs an editor's save nothing: publishing is
+/// fire-and-forget and skipped while disconnected. An outage is logged once, local caches fall back
+/// to short lifetimes until the connection is back, and then they are flushed once, because messages
+/// sent meanwhile were lost.
+/// </summary>
+public sealed partial class RedisCacheSignal(
+    string configuration,
+    CacheSignalState state,
+    PortalMetrics metrics,
+    IServiceProvider services,
+    Infrastructure.InstanceIdentity instance,
+    ILogger<RedisCacheSignal> logger) : ICacheSignal, IHostedService, IAsyncDisposable
+{
+    private static readonly RedisChannel Channel = RedisChannel.Literal("dongnai-portal:evict");
+
+    private readonly string origin = instance.LeaseHolder;
+    private readonly Lock gate = new();
+    private ConnectionMultiplexer? redis;
+    private bool subscribed;
+
+    public static ConfigurationOptions Options(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        // Short timeouts and one reconnect attempt a second: a dead Redis is noticed fast and never hammered.
+        options.AbortOnConnectFail = false;
+        options.ConnectRetry = 1;
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
+        if (!Mentions(configuration, "connectTimeout"))
+        {
+            options.ConnectTimeout = 1000;
+        }
+
+        if (!Mentions(configuration, "syncTimeout"))
+        {
+            options.SyncTimeout = 500;
+        }
+
+        if (!Mentions(configuration, "asyncTimeout"))
+        {
+            options.AsyncTimeout = 500;
+        }
+
+        return options;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        redis = await ConnectionMultiplexer.ConnectAsync(Options(configuration));
+        redis.ConnectionFailed += (_, _) => Refresh();
+        redis.ConnectionRestored += (_, _) => Refresh();
+        Refresh();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task PublishAsync(IReadOnlyCollection<string> tags)
+    {
+        if (redis is null || !state.Connected || tags.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            redis.GetSubscriber().Publish(Channel, origin + "\n" + string.Join('\n', tags), CommandFlags.FireAndForget);
+            metrics.InvalidationSent();
+        }
+        catch (RedisException exception)
+        {
+            // The save has happened; the other instances catch up through the short lifetimes.
+            LogPublishFailed(exception);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
+    }
+
+    private void Refresh()
+    {
+        if (redis is null)
+        {
+            return;
+        }
+
+        bool changed;
+        bool connected;
+        lock (gate)
+        {
+            connected = redis.IsConnected;
+            if (connected && !subscribed)
+            {
+                subscribed = TrySubscribe(redis);
+                connected = subscribed;
+            }
+
+            changed = state.Set(connected);
+        }
+
+        if (!changed)
+        {
+            return;
+        }
+
+        if (connected)
+        {
+            LogRestored();
+        }
+        else
+        {
+            LogLost(CacheSignalState.DegradedLifetime.TotalSeconds);
+        }
+
+        // Either way some evictions may have been missed: start over with fresh copies.
+        _ = FlushLocallyAsync();
+    }
+
+    private bool TrySubscribe(ConnectionMultiplexer connection)
+    {
+        try
+        {
+            connection.GetSubscriber().Subscribe(Channel, (channel, message) => _ = ReceiveAsync(message));
+            return true;
+        }
+        catch (RedisException exception)
+        {
+            LogPublishFailed(exception);
+            return false;
+        }
+    }
+
+    private async Task ReceiveAsync(RedisValue message)
+    {
+        var parts = ((string?)message ?? "").Split('\n');
+        if (parts.Length < 2 || parts[0] == origin)
+        {
+            return;
+        }
+
+        metrics.InvalidationReceived();
+        try
+        {
+            await services.GetRequiredService<PublicCache>().EvictLocallyAsync(parts[1..]);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogEvictFailed(exception);
+        }
+    }
+
+    private Task FlushLocallyAsync() =>
+        services.GetRequiredService<PublicCache>().EvictLocallyAsync([Infrastructure.CacheTags.Public]);
+
+    private static bool Mentions(string configuration, string key) =>
+        configuration.Contains(key + "=", StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable: cache invalidation between instances is paused and local caches keep copies for at most {Seconds} s until it returns")]
+    private partial void LogLost(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis is reachable again: cache invalidation between instances resumed")]
+    private partial void LogRestored();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evicting the tags announced by another instance failed")]
+    private partial void LogEvictFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Publishing a cache invalidation to Redis failed")]
+    private partial void LogPublishFailed(Exception exception);
+}
