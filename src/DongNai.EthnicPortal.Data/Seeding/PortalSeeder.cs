@@ -25,14 +25,19 @@ public static class PortalSeeder
             return false;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var categories = await SeedCategoriesAsync(db, cancellationToken);
-        var cover = await SeedCoverImageAsync(db, options.UploadsRoot, now, cancellationToken);
-        await SeedDocumentsAsync(db, options.UploadsRoot, now, cancellationToken);
-        await SeedArticlesAsync(db, categories, cover, cancellationToken);
-        await SeedPollsAsync(db, cancellationToken);
-        await SeedWebLinksAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // A retrying provider (SQL Server, PostgreSQL) runs a transaction only as one retriable unit.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var categories = await SeedCategoriesAsync(db, cancellationToken);
+            var cover = await SeedCoverImageAsync(db, options.UploadsRoot, now, cancellationToken);
+            await SeedDocumentsAsync(db, options.UploadsRoot, now, cancellationToken);
+            await SeedArticlesAsync(db, categories, cover, cancellationToken);
+            await SeedPollsAsync(db, cancellationToken);
+            await SeedWebLinksAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
         return true;
     }
 

@@ -26,7 +26,8 @@ public sealed class CategoriesController(PortalDbContext db, TimeProvider time) 
             return NotFound();
         }
 
-        var category = await BySlug(db, slug, cancellationToken);
+        // Slugs are stored in lower case; SQL Server's collation ignores the URL's case, SQLite's and PostgreSQL's equality would not.
+        var category = await BySlug(db, slug.ToLowerInvariant(), cancellationToken);
         if (category is null)
         {
             return NotFound();

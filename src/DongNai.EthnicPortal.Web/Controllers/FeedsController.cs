@@ -32,8 +32,10 @@ public sealed class FeedsController(PortalDbContext db, TimeProvider time) : Con
     [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles])]
     public async Task<IActionResult> Category(string slug, CancellationToken cancellationToken)
     {
+        // Stored in lower case, compared so on every provider (SQL Server's collation would ignore the case anyway).
+        var lowerSlug = slug.ToLowerInvariant();
         var category = await db.Categories.AsNoTracking()
-            .Where(c => c.Slug == slug)
+            .Where(c => c.Slug == lowerSlug)
             .Select(c => new { c.Id, c.Name, c.Slug, c.Description })
             .FirstOrDefaultAsync(cancellationToken);
         if (category is null)

@@ -12,12 +12,14 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 public static class DatabaseSetup
 {
     public const string SqliteMigrationsAssembly = "DongNai.EthnicPortal.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "DongNai.EthnicPortal.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "DongNai.EthnicPortal.Migrations.PostgreSql";
 
     public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
     {
@@ -35,20 +37,24 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connectionString, StoragePaths storage)
     {
         options.AddInterceptors(PublishedArticles.RuleExpander.Instance);
-        if (provider == DatabaseProvider.SqlServer)
+        switch (provider)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("ConnectionStrings:Portal is required when Database:Provider is SqlServer.");
-            }
-
-            options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure());
-            return;
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(RequiredConnectionString(connectionString, provider), sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure());
+                return;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(RequiredConnectionString(connectionString, provider), npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly).EnableRetryOnFailure());
+                return;
         }
 
         options.UseSqlite(SqliteConnectionString(connectionString, storage), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
         options.AddInterceptors(SqlitePragmaInterceptor.Instance);
     }
+
+    private static string RequiredConnectionString(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"ConnectionStrings:Portal is required when Database:Provider is {provider}.")
+            : connectionString;
 
     private static string SqliteConnectionString(string? configured, StoragePaths storage)
     {

@@ -8,7 +8,7 @@ public static class SearchSetup
     public static WebApplicationBuilder AddPortalSearch(this WebApplicationBuilder builder)
     {
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        if (provider == DatabaseProvider.SqlServer)
+        if (provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql)
         {
             builder.Services.AddScoped<ISearchIndex, TermSearchIndex>();
         }

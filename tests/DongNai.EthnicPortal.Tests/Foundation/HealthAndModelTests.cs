@@ -8,6 +8,13 @@ namespace DongNai.EthnicPortal.Tests.Foundation;
 
 public sealed class HealthAndModelTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
+    private static readonly Dictionary<DatabaseProvider, string> UnusedConnectionStrings = new()
+    {
+        [DatabaseProvider.Sqlite] = "Data Source=:memory:",
+        [DatabaseProvider.SqlServer] = "Server=localhost;Database=Portal;User Id=sa;Password=unused;TrustServerCertificate=True",
+        [DatabaseProvider.PostgreSql] = "Host=localhost;Database=portal;Username=portal;Password=unused",
+    };
+
     [Theory]
     [InlineData("/health")]
     [InlineData("/health/ready")]
@@ -21,15 +28,16 @@ public sealed class HealthAndModelTests(PortalFixture fixture) : IClassFixture<P
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public void Migrations_cover_the_whole_model(DatabaseProvider provider)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         // No server is contacted: comparing the model with the snapshot needs only the provider.
-        DatabaseSetup.Configure(options, provider, provider == DatabaseProvider.SqlServer ? "Server=localhost;Database=Portal;User Id=sa;Password=unused;TrustServerCertificate=True" : "Data Source=:memory:", new StoragePaths(Path.GetTempPath()));
+        DatabaseSetup.Configure(options, provider, UnusedConnectionStrings[provider], new StoragePaths(Path.GetTempPath()));
         using var db = new PortalDbContext(options.Options);
 
         Assert.NotEmpty(db.Database.GetMigrations());
-        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations do not match the model; add a migration to both sets.");
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations do not match the model; add a migration to all three sets (README, \"Adding a migration\").");
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DongNai.EthnicPortal.Web.Services.Polls;
 
-/// <summary>Recognises a unique-key violation on either supported provider.</summary>
+/// <summary>Recognises a unique-key violation on any supported provider.</summary>
 public static class DatabaseErrors
 {
     private const int SqliteConstraint = 19;
@@ -22,6 +23,8 @@ public static class DatabaseErrors
                     && sqlite.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique:
                     return true;
                 case SqlException sql when sql.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint:
+                    return true;
+                case PostgresException postgres when postgres.SqlState == PostgresErrorCodes.UniqueViolation:
                     return true;
             }
         }
