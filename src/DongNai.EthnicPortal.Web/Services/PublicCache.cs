@@ -34,14 +34,25 @@ public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memo
 
         if (tags.Contains(CacheTags.Public))
         {
-            memoryCache.Remove(SiteChrome.CacheKey);
-            memoryCache.Remove(PollService.CurrentPollCacheKey);
+            DropMemoryCopies();
         }
-
-        if (tags.Contains(CacheTags.Public) || tags.Contains(CacheTags.Documents))
+        else if (tags.Contains(CacheTags.Documents))
         {
             memoryCache.Remove(DocumentFacets.CacheKey);
             memoryCache.Remove(DocumentSearchCatalog.CacheKey);
         }
+    }
+
+    /// <summary>
+    /// Drops the long-lived in-memory copies (minutes) on this instance, leaving the output cache alone:
+    /// when the farm's signal goes down, the next copies are made with the short lifetime, and the pages
+    /// (40 s at most) need not all be rendered again at once.
+    /// </summary>
+    public void DropMemoryCopies()
+    {
+        memoryCache.Remove(SiteChrome.CacheKey);
+        memoryCache.Remove(PollService.CurrentPollCacheKey);
+        memoryCache.Remove(DocumentFacets.CacheKey);
+        memoryCache.Remove(DocumentSearchCatalog.CacheKey);
     }
 }

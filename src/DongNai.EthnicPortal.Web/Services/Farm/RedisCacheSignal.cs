@@ -39,12 +39,12 @@ public sealed partial class RedisCacheSignal(
 
         if (!Mentions(configuration, "syncTimeout"))
         {
-            options.SyncTimeout = 500;
+            options.SyncTimeout = 1000;
         }
 
         if (!Mentions(configuration, "asyncTimeout"))
         {
-            options.AsyncTimeout = 500;
+            options.AsyncTimeout = 1000;
         }
 
         return options;
@@ -72,7 +72,7 @@ public sealed partial class RedisCacheSignal(
             redis.GetSubscriber().Publish(Channel, origin + "\n" + string.Join('\n', tags), CommandFlags.FireAndForget);
             metrics.InvalidationSent();
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             // The save has happened; the other instances catch up through the short lifetimes.
             LogPublishFailed(exception);
@@ -103,8 +103,9 @@ public sealed partial class RedisCacheSignal(
             connected = redis.IsConnected;
             if (connected && !subscribed)
             {
-                subscribed = TrySubscribe(redis);
-                connected = subscribed;
+                // Registered once; StackExchange.Redis renews the subscription itself after every reconnect.
+                subscribed = true;
+                _ = SubscribeAsync(redis);
             }
 
             changed = state.Set(connected);
@@ -115,30 +116,34 @@ public sealed partial class RedisCacheSignal(
             return;
         }
 
+        var cache = services.GetRequiredService<PublicCache>();
         if (connected)
         {
             LogRestored();
+            // Evictions announced during the outage were lost: start over with fresh copies.
+            _ = cache.EvictLocallyAsync([Infrastructure.CacheTags.Public]);
         }
         else
         {
             LogLost(CacheSignalState.DegradedLifetime.TotalSeconds);
+            cache.DropMemoryCopies();
         }
-
-        // Either way some evictions may have been missed: start over with fresh copies.
-        _ = FlushLocallyAsync();
     }
 
-    private bool TrySubscribe(ConnectionMultiplexer connection)
+    private async Task SubscribeAsync(ConnectionMultiplexer connection)
     {
-        try
+        for (var attempt = 0; attempt < 600; attempt++)
         {
-            connection.GetSubscriber().Subscribe(Channel, (channel, message) => _ = ReceiveAsync(message));
-            return true;
-        }
-        catch (RedisException exception)
-        {
-            LogPublishFailed(exception);
-            return false;
+            try
+            {
+                await connection.GetSubscriber().SubscribeAsync(Channel, (channel, message) => _ = ReceiveAsync(message));
+                return;
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                LogPublishFailed(exception);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
     }
 
@@ -161,9 +166,6 @@ public sealed partial class RedisCacheSignal(
         }
     }
 
-    private Task FlushLocallyAsync() =>
-        services.GetRequiredService<PublicCache>().EvictLocallyAsync([Infrastructure.CacheTags.Public]);
-
     private static bool Mentions(string configuration, string key) =>
         configuration.Contains(key + "=", StringComparison.OrdinalIgnoreCase);
 
@@ -176,6 +178,6 @@ public sealed partial class RedisCacheSignal(
     [LoggerMessage(Level = LogLevel.Error, Message = "Evicting the tags announced by another instance failed")]
     private partial void LogEvictFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Publishing a cache invalidation to Redis failed")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A Redis command for cache invalidation failed")]
     private partial void LogPublishFailed(Exception exception);
 }
