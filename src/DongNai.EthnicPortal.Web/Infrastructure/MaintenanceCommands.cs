@@ -44,7 +44,6 @@ public static class MaintenanceCommands
             return 2;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         await BackupSqliteAsync(db, target);
         logger.LogInformation("Database copied to {Path}. Back up the uploads folder {Uploads} beside it.", target, app.Services.GetRequiredService<StoragePaths>().Uploads);
         return 0;
@@ -56,6 +55,7 @@ public static class MaintenanceCommands
     /// </summary>
     public static async Task BackupSqliteAsync(PortalDbContext db, string target)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();
         try
@@ -69,5 +69,13 @@ public static class MaintenanceCommands
         {
             await connection.CloseAsync();
         }
+
+        // The copy comes out in rollback-journal mode; the portal's first (read-only) open of a restored
+        // file would fail trying to switch it, so it is switched to WAL here, as the original is.
+        await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        await copy.OpenAsync();
+        await using var wal = copy.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        await wal.ExecuteNonQueryAsync();
     }
 }
