@@ -8,13 +8,17 @@ public static class SearchSetup
     public static WebApplicationBuilder AddPortalSearch(this WebApplicationBuilder builder)
     {
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        if (provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql)
+        switch (provider)
         {
-            builder.Services.AddScoped<ISearchIndex, TermSearchIndex>();
-        }
-        else
-        {
-            builder.Services.AddScoped<ISearchIndex, Fts5SearchIndex>();
+            case DatabaseProvider.SqlServer:
+                builder.Services.AddScoped<ISearchIndex, TermSearchIndex>();
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.Services.AddScoped<ISearchIndex, PostgreSqlSearchIndex>();
+                break;
+            default:
+                builder.Services.AddScoped<ISearchIndex, Fts5SearchIndex>();
+                break;
         }
 
         // A bare switch is not a configuration key, so it is read from the raw arguments.

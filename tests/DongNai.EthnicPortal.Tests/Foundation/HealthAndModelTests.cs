@@ -43,6 +43,7 @@ public sealed class HealthAndModelTests(PortalFixture fixture) : IClassFixture<P
     [Fact]
     public async Task The_database_uses_write_ahead_logging()
     {
+        Assert.SkipUnless(TestDatabase.IsSqlite, "SQLite's journal mode; PostgreSQL always writes ahead.");
         var mode = await fixture.Factory.WithDbAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();

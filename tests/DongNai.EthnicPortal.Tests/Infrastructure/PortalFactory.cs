@@ -1,5 +1,6 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DongNai.EthnicPortal.Tests.Infrastructure;
 
 /// <summary>
-/// The real application over a real SQLite file with the real migrations, in a private temporary
-/// folder that is deleted afterwards.
+/// The real application over a real database with the real migrations: a SQLite file in a private
+/// temporary folder that is deleted afterwards, or a PostgreSQL database of its own when the tests
+/// run against a server (<see cref="TestDatabase"/>), dropped afterwards.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -48,6 +50,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:RateLimits:UploadsPerMinute", "1000");
         builder.UseSetting("Portal:Polls:VoterKeySecret", "test-secret-for-voter-keys-0123456789");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (TestDatabase.IsPostgreSql)
+        {
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("ConnectionStrings:Portal", TestDatabase.PostgresConnectionString(StorageRoot));
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -103,6 +111,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (disposing && !KeepStorage)
         {
+            if (TestDatabase.IsPostgreSql)
+            {
+                TestDatabase.DropPostgres(StorageRoot);
+            }
+
             try
             {
                 Directory.Delete(StorageRoot, recursive: true);

@@ -159,7 +159,9 @@ public sealed class CsrfTests : IAsyncLifetime
         var tables = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name";
+            command.CommandText = TestDatabase.IsSqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

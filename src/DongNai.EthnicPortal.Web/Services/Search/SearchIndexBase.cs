@@ -100,6 +100,28 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     /// </summary>
     protected internal abstract IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked);
 
+    /// <summary>
+    /// Keeps the entries that contain each quoted phrase in order, checked on the folded text, whose
+    /// words are stored separated by single spaces; then projects them as unscored hits, newest first.
+    /// </summary>
+    protected static IQueryable<SearchHit> WithPhrases(IQueryable<SearchEntry> entries, SearchQuery query, SearchEntryKind? kind)
+    {
+        if (kind is { } only)
+        {
+            entries = entries.Where(e => e.Kind == only);
+        }
+
+        foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
+        {
+            // Words hold only letters and digits, so the pattern has no wildcard in it but its own.
+            var pattern = "% " + string.Join(' ', phrase.Words) + " %";
+            entries = entries.Where(e => EF.Functions.Like(" " + e.FoldedText + " ", pattern));
+        }
+
+        // Without a relevance score the newest come first; the re-rank window then puts the best on top.
+        return entries.Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date, SortKey = e.SortKey, Score = 0 });
+    }
+
     /// <summary>Brings the engine's own index up to date with entries just saved.</summary>
     protected abstract Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken);
 

@@ -27,21 +27,7 @@ public sealed class TermSearchIndex(PortalDbContext db, SearchEntryBuilder build
             .GroupBy(t => t.SearchEntryId)
             .Where(g => g.Count() == required)
             .Select(g => g.Key);
-        var entries = Db.SearchEntries.Where(e => withAllTerms.Contains(e.Id));
-        if (kind is { } only)
-        {
-            entries = entries.Where(e => e.Kind == only);
-        }
-
-        foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
-        {
-            // Words hold only letters and digits, so the pattern has no wildcard in it but its own.
-            var pattern = "% " + string.Join(' ', phrase.Words) + " %";
-            entries = entries.Where(e => EF.Functions.Like(" " + e.FoldedText + " ", pattern));
-        }
-
-        // Without a relevance score the newest come first; the re-rank window then puts the best on top.
-        return entries.Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date, SortKey = e.SortKey, Score = 0 });
+        return WithPhrases(Db.SearchEntries.Where(e => withAllTerms.Contains(e.Id)), query, kind);
     }
 
     protected override async Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken)

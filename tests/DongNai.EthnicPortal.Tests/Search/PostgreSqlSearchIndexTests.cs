@@ -1,0 +1,99 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DongNai.EthnicPortal.Tests.Search;
+
+/// <summary>
+/// PostgreSQL's engine: its query keeps the visitor's words in a parameter (checked without a server),
+/// and on a real server it returns exactly what the term index returns, in the same order.
+/// </summary>
+public sealed class PostgreSqlSearchIndexTests
+{
+    [Fact]
+    public void Matching_translates_to_postgresql_with_parameters_only()
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        DatabaseSetup.Configure(options, DatabaseProvider.PostgreSql, "Host=localhost;Database=portal;Username=portal;Password=unused", new StoragePaths(Path.GetTempPath()));
+        using var db = new PortalDbContext(options.Options);
+        var index = new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), TimeProvider.System);
+
+        var sql = index.Match(SearchQuery.Parse("\"bình đẳng giới\" ' OR 1=1 --"), SearchEntryKind.Document, ranked: true).ToQueryString();
+
+        Assert.Contains("\"SearchVector\" @@ plainto_tsquery('simple', @", sql, StringComparison.Ordinal);
+        Assert.Contains("LIKE", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("1=1", sql.Split("SELECT", 2)[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("binh", sql.Split("SELECT", 2)[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("binh dang gioi")]
+    [InlineData("\"binh dang gioi\"")]
+    [InlineData("\"gioi binh dang\"")]
+    [InlineData("Bình Đẳng")]
+    [InlineData("9478")]
+    [InlineData("9478/UBND-KGVX")]
+    [InlineData("dong nai phu nu")]
+    [InlineData("tanhkhong")]
+    [InlineData("thủy tanhkhong")]
+    public async Task The_tsvector_engine_returns_what_the_term_index_returns(string text)
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgreSql, "Compares the two engines that run on PostgreSQL; set PORTAL_TEST_POSTGRES.");
+        using var factory = new PortalFactory();
+        await AddArticlesAsync(factory);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var terms = new TermSearchIndex(db, new SearchEntryBuilder(db), time);
+        // The term index writes entries and terms; the database derives the tsvector of the same entries.
+        await terms.RebuildAsync();
+        var tsvector = new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), time);
+        var query = SearchQuery.Parse(text);
+
+        foreach (SearchEntryKind? kind in new SearchEntryKind?[] { null, SearchEntryKind.Article, SearchEntryKind.Document, SearchEntryKind.Page })
+        {
+            for (var page = 1; page <= 2; page++)
+            {
+                var expected = await terms.QueryAsync(query, kind, page);
+                var actual = await tsvector.QueryAsync(query, kind, page);
+                Assert.Equal(expected.Counts.OrderBy(c => c.Key), actual.Counts.OrderBy(c => c.Key));
+                Assert.Equal(expected.Items.Select(i => i.Url), actual.Items.Select(i => i.Url));
+            }
+        }
+    }
+
+    /// <summary>Enough matches for two pages and the re-rank window, with phrases in and out of order.</summary>
+    private static Task AddArticlesAsync(PortalFactory factory) => factory.WithDbAsync(async db =>
+    {
+        var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+        var start = DateTime.UtcNow.AddDays(-10);
+        string[] bodies =
+        [
+            "Bình đẳng giới ở Đồng Nai, tanhkhong",
+            "Giới bình đẳng và phụ nữ Đồng Nai tanhkhong",
+            "Thủy lợi tanhkhong bình đẳng giới",
+            "Công văn 9478 về bình đẳng",
+        ];
+        db.Articles.AddRange(Enumerable.Range(1, 80).Select(n => new Article
+        {
+            Title = $"Tin thử {n}: {bodies[n % bodies.Length]}",
+            Slug = $"tin-thu-{n}",
+            Summary = bodies[(n + 1) % bodies.Length],
+            BodyHtml = $"<p>{bodies[n % bodies.Length]}</p>",
+            RenderedBodyHtml = $"<p>{bodies[n % bodies.Length]}</p>",
+            AuthorByline = "Phóng viên",
+            CategoryId = category.Id,
+            Status = ArticleStatus.Published,
+            PublishedAt = start.AddHours(n),
+            CreatedAt = start,
+            UpdatedAt = start,
+        }));
+        await db.SaveChangesAsync();
+    });
+}
