@@ -22,7 +22,6 @@ if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the farm test"
@@ -30,7 +29,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+# shellcheck source=tests/postgres-cluster.sh
+. tests/postgres-cluster.sh
+pg_cluster_install
+PG_BIN=$(pg_cluster_bin)
 
 WORK=$(mktemp -d /tmp/portal-farm.XXXXXX)
 chmod 755 "$WORK"
@@ -39,7 +41,7 @@ cleanup() {
   for pid in "${pids[@]}"; do pkill -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
   [ -f "$WORK/nginx/nginx.pid" ] && "$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
   [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true
-  [ -d "$WORK/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null 2>&1 || true
+  pg_cluster_stop "$WORK/pg" || true
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -n "${FARM_KEEP:-}" ] || rm -rf "$WORK"
 }
@@ -54,12 +56,9 @@ else
 fi
 
 echo "== PostgreSQL on 127.0.0.1:$PG_PORT"
-mkdir -p "$WORK/pg" "$WORK/pgsock" && chown postgres "$WORK/pg" "$WORK/pgsock"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U portal --no-sync -E UTF8 >/dev/null
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w \
-  -o "-p $PG_PORT -k $WORK/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
-"$PG_BIN/createdb" -h 127.0.0.1 -p $PG_PORT -U portal portal
-export FARM_PSQL="$PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -U portal -d portal -v ON_ERROR_STOP=1"
+pg_cluster_start "$WORK/pg" "$PG_PORT"
+"$PG_BIN/createdb" -h 127.0.0.1 -p $PG_PORT -U postgres portal
+export FARM_PSQL="$PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -U postgres -d portal -v ON_ERROR_STOP=1"
 
 echo "== redis-server on 127.0.0.1:$REDIS_PORT"
 REDIS_START="redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --pidfile $WORK/redis.pid --logfile $WORK/redis.log"
@@ -96,7 +95,7 @@ ADMIN_EMAIL=admin@farm.test
 ADMIN_PASSWORD=mat-khau-cum-may-chu-thu-nghiem
 portal_env() {
   env Database__Provider=PostgreSql \
-    "ConnectionStrings__Portal=Host=127.0.0.1;Port=$PG_PORT;Database=portal;Username=portal;Maximum Pool Size=50" \
+    "ConnectionStrings__Portal=Host=127.0.0.1;Port=$PG_PORT;Database=portal;Username=postgres;Maximum Pool Size=50" \
     Portal__Redis__Configuration=127.0.0.1:$REDIS_PORT \
     Portal__Storage__Uploads="$WORK/uploads" \
     Portal__Admin__Email=$ADMIN_EMAIL Portal__Admin__Password=$ADMIN_PASSWORD \
