@@ -35,7 +35,7 @@ start_redis() {
 # wrk's summary: requests/s and the count of non-2xx/3xx plus socket errors.
 measure() { # seconds url
   local out rps errors
-  out=$(wrk -t2 -c16 -d"$1"s --latency "$2" 2>&1)
+  out=$(wrk -t2 -c16 -d"$1"s --timeout 5s --latency "$2" 2>&1)
   rps=$(echo "$out" | awk '/Requests\/sec/ {print int($2)}')
   errors=$(echo "$out" | awk '/Non-2xx/ {n+=$NF} /Socket errors/ {gsub(",", ""); n+=$4+$6+$8+$10} END {print n+0}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
@@ -50,16 +50,18 @@ for store in Memory Redis; do
     Portal__Redis__Configuration="127.0.0.1:$REDIS_PORT" Portal__OutputCache__Store="$store" \
     Serilog__MinimumLevel__Default=Warning "${APP[@]}" >"$WORK/app-$store.log" 2>&1 &
   app_pid=$!
-  for _ in $(seq 120); do curl -sf "$BASE/health/ready" >/dev/null && break; sleep 0.5; done
+  for _ in $(seq 120); do curl -sf -m 5 "$BASE/health/ready" >/dev/null && break; sleep 0.5; done
   for url in / /van-ban; do
-    curl -s -o /dev/null "$BASE$url"
+    curl -s -m 10 -o /dev/null "$BASE$url"
     wrk -t2 -c16 -d3s "$BASE$url" >/dev/null 2>&1  # warm-up: JIT and the cache entry
     read -r rps errors p99 < <(measure "$DURATION" "$BASE$url")
     # The same run with Redis stopped after a third of it.
     (sleep $((DURATION / 3)); redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1) &
+    stopper=$!
     read -r down_rps down_errors down_p99 < <(measure "$DURATION" "$BASE$url")
-    wait
-    ready=$(curl -s "$BASE/health/ready" | head -n 1)
+    wait "$stopper"
+    ready=$(curl -s -m 5 "$BASE/health/ready" | head -n 1)
+    kill -0 "$app_pid" 2>/dev/null || ready="process exited"
     rows+="| $store | \`$url\` | $rps | $p99 | $down_rps | $down_p99 | $down_errors | $ready |"$'\n'
     start_redis
     sleep 2

@@ -393,6 +393,8 @@ def main():
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not all(request(x, "GET", "/health/ready").text == "Healthy" for x in (A, B)):
         time.sleep(0.2)
+    print(f"      both instances Healthy again {20 - (deadline - time.monotonic()):.1f} s after Redis was started")
+    time.sleep(1)  # the client renews its subscription just after reporting the connection restored
     edit_reaches_b(admin, "after Redis returned, a web-link edit", URLS["web_link_edit"].format(id=link_id), "Name", f"Liên kết sau khi Redis trở lại {time.time_ns()}", "/")
 
     # 6. B is killed under load: every later request is served, every acknowledged vote is kept.
@@ -414,20 +416,26 @@ def main():
             time.sleep(0.05)
 
     killed = load(10, 4, public, kill_b_while_voting)
-    later = [s for started, _, s in killed if started > kill["at"] + 0.05]
-    later += [s for at, s in acknowledged if at > kill["at"] + 0.05]
-    failures = [s for s in later if s >= 500]
+    # "Later": started half a second after the signal, once the kernel has torn the process down. A POST
+    # in flight at that moment may fail (nginx cannot know whether B acted on it, so it never resends it).
+    settled = kill["at"] + 0.5
+    later = [("GET", s) for started, _, s in killed if started > settled]
+    later += [("vote", s) for at, s in acknowledged if at - 0.05 > settled]
+    failures = [f"{kind} {s}" for kind, s in later if s >= 500]
+    in_flight = [f"GET {s}" for started, _, s in killed if kill["at"] <= started <= settled and s >= 500]
     check("6. B killed (kill -9) under load: every later request is served", later and not failures,
-          f"{len(later)} requests after the kill, {len(failures)} failed")
+          f"{len(later)} requests after the kill, failed {failures}; at the kill itself {len(in_flight)} failed")
     kept = int(sql(f'SELECT COUNT(*) FROM "PollVotes" WHERE "PollId" = {poll_id}')) - votes_before
     ok_votes = sum(1 for _, s in acknowledged if s == 303)
     check("6. nothing acknowledged is lost", kept == ok_votes, f"{ok_votes} votes acknowledged, {kept} in the database")
 
     # Limits: sign-in attempts alternating between the instances meet one site-wide limit at nginx.
-    attempts = [request(NGINX, "POST", URLS["sign_in"], {"Content-Type": "application/x-www-form-urlencoded", "Origin": NGINX},
-                        b"Email=nobody%40farm.test&Password=sai-mat-khau", source="127.0.200.1").status for _ in range(24)]
-    through = sum(1 for s in attempts if s != 429)
+    responses = [request(NGINX, "POST", URLS["sign_in"], {"Content-Type": "application/x-www-form-urlencoded", "Origin": NGINX},
+                         b"Email=nobody%40farm.test&Password=sai-mat-khau", source="127.0.200.1") for _ in range(24)]
+    through = sum(1 for r in responses if r.status != 429)
+    refused = next((r.text for r in responses if r.status == 429), "")
     check("limits: 24 sign-in attempts from one address, limit 10 a minute for the whole site", through == 10, f"{through} of 24 reached an instance")
+    check("limits: nginx answers a refused request with the portal's Vietnamese 429 page", "Quá nhiều yêu cầu" in refused, repr(refused[:80]))
 
     with open(COUNTS, "w", encoding="utf-8") as counts:
         counts.write(f"{results['passed']} {results['failed']}\n")

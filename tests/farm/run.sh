@@ -129,7 +129,18 @@ FARM_NGINX=https://127.0.0.1:$NGINX_PORT FARM_A=http://127.0.0.1:$A_PORT FARM_B=
   FARM_REDIS_STOP="redis-cli -p $REDIS_PORT shutdown nosave" FARM_REDIS_START="$REDIS_START" \
   FARM_KILL_B="pkill -9 -P \$(cat $WORK/b.pid) || kill -9 \$(cat $WORK/b.pid)" \
   FARM_LOG_A="$WORK/a.log" \
-  python3 tests/farm/farm.py || status=$?
+  python3 tests/farm/farm.py | tee "$WORK/checks.txt" || status=$?
+if [ -n "${FARM_WRITE_RESULTS:-}" ]; then
+  # shellcheck source=bench/common.sh
+  . bench/common.sh
+  write_results_section bench/RESULTS.md "## Web farm" "## Web farm
+
+$(date -u +%Y-%m-%d), \`FARM_WRITE_RESULTS=1 tests/farm/run.sh\` (also run by \`.ci/run\`): PostgreSQL, redis-server and nginx from Debian and two published instances with separate storage folders (uploads shared), all on loopback, on 2 cores shared with other work. Exit status $status.
+
+\`\`\`
+$(cat "$WORK/checks.txt")
+\`\`\`"
+fi
 if [ "$status" -ne 0 ]; then
   echo "== last lines of the instance logs"
   tail -n 20 "$WORK/a.log" "$WORK/b.log" "$WORK/nginx/error.log" || true

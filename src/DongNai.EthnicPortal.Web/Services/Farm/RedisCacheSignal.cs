@@ -25,6 +25,10 @@ public sealed partial class RedisCacheSignal(
     private ConnectionMultiplexer? redis;
     private bool subscribed;
 
+    // The signal is up only when both connections are: commands (publish) and the subscription (receive).
+    private bool interactiveUp = true;
+    private bool subscriptionUp = true;
+
     public static ConfigurationOptions Options(string configuration)
     {
         var options = ConfigurationOptions.Parse(configuration);
@@ -53,9 +57,9 @@ public sealed partial class RedisCacheSignal(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         redis = await ConnectionMultiplexer.ConnectAsync(Options(configuration));
-        redis.ConnectionFailed += (_, _) => Refresh();
-        redis.ConnectionRestored += (_, _) => Refresh();
-        Refresh();
+        redis.ConnectionFailed += (_, args) => Refresh(args.ConnectionType, up: false);
+        redis.ConnectionRestored += (_, args) => Refresh(args.ConnectionType, up: true);
+        Refresh(ConnectionType.None, redis.IsConnected);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -89,7 +93,7 @@ public sealed partial class RedisCacheSignal(
         }
     }
 
-    private void Refresh()
+    private void Refresh(ConnectionType connection, bool up)
     {
         if (redis is null)
         {
@@ -100,7 +104,17 @@ public sealed partial class RedisCacheSignal(
         bool connected;
         lock (gate)
         {
-            connected = redis.IsConnected;
+            if (connection is ConnectionType.None or ConnectionType.Interactive)
+            {
+                interactiveUp = up;
+            }
+
+            if (connection is ConnectionType.None or ConnectionType.Subscription)
+            {
+                subscriptionUp = up;
+            }
+
+            connected = interactiveUp && subscriptionUp && redis.IsConnected;
             if (connected && !subscribed)
             {
                 // Registered once; StackExchange.Redis renews the subscription itself after every reconnect.
