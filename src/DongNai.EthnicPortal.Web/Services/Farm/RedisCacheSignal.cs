@@ -19,6 +19,7 @@ public sealed partial class RedisCacheSignal(
     ILogger<RedisCacheSignal> logger) : ICacheSignal, IHostedService, IAsyncDisposable
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("dongnai-portal:evict");
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
 
     private readonly string origin = instance.LeaseHolder;
     private readonly Lock gate = new();
@@ -28,6 +29,7 @@ public sealed partial class RedisCacheSignal(
     // The signal is up only when both connections are: commands (publish) and the subscription (receive).
     private bool interactiveUp = true;
     private bool subscriptionUp = true;
+    private long lastWarning = long.MinValue;
 
     public static ConfigurationOptions Options(string configuration)
     {
@@ -139,7 +141,18 @@ public sealed partial class RedisCacheSignal(
         }
         else
         {
-            LogLost(CacheSignalState.DegradedLifetime.TotalSeconds);
+            // A Redis going down can flap (a reconnect that lands while it shuts down): one warning per minute at most.
+            var now = Environment.TickCount64;
+            if (lastWarning == long.MinValue || now - lastWarning > WarningInterval.TotalMilliseconds)
+            {
+                lastWarning = now;
+                LogLost(CacheSignalState.DegradedLifetime.TotalSeconds);
+            }
+            else
+            {
+                LogLostAgain();
+            }
+
             cache.DropMemoryCopies();
         }
     }
@@ -185,6 +198,9 @@ public sealed partial class RedisCacheSignal(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable: cache invalidation between instances is paused and local caches keep copies for at most {Seconds} s until it returns")]
     private partial void LogLost(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis dropped the connection again within a minute; cache invalidation between instances stays paused")]
+    private partial void LogLostAgain();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis is reachable again: cache invalidation between instances resumed")]
     private partial void LogRestored();
