@@ -1,5 +1,6 @@
 using System.Text;
 using DongNai.EthnicPortal.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DongNai.EthnicPortal.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Article> Articles => Set<Article>();
@@ -35,6 +36,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ConsultationFile> ConsultationFiles => Set<ConsultationFile>();
     public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
+    public DbSet<PortalSecret> PortalSecrets => Set<PortalSecret>();
+    public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
+    public DbSet<PollIpDayCount> PollIpDayCounts => Set<PollIpDayCount>();
+
+    /// <summary>The data-protection key ring: shared by every instance, so a cookie or form made by one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

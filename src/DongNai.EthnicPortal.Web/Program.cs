@@ -7,6 +7,7 @@ builder.AddPortalDatabase();
 builder.AddPortalIdentity();
 builder.AddPortalSecurity();
 builder.AddPortalCaching();
+builder.AddPortalFarm();
 builder.AddPortalServices();
 builder.AddPortalMvc();
 builder.AddPortalPolls();
@@ -17,7 +18,17 @@ builder.AddPortalConsultations();
 
 var app = builder.Build();
 
-await app.InitializePortalDatabaseAsync();
+if (MaintenanceCommands.IsBackup(args))
+{
+    Environment.ExitCode = await app.BackupDatabaseAsync(args);
+    return;
+}
+
+await app.InitializePortalDatabaseAsync(forceMigrations: MaintenanceCommands.IsMigrateOnly(args));
+if (MaintenanceCommands.IsMigrateOnly(args))
+{
+    return;
+}
 
 if (BenchmarkData.IsRequested(args))
 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Storage;
 using DongNai.EthnicPortal.Data.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -134,7 +135,7 @@ public static partial class PortalSeeder
         var bytes = ReadResourceBytes("binh-dang-gioi.jpg");
         var folder = Path.Combine(uploadsRoot, "media");
         Directory.CreateDirectory(folder);
-        await File.WriteAllBytesAsync(Path.Combine(folder, storedName + ".jpg"), bytes, cancellationToken);
+        await AtomicFile.WriteAllBytesAsync(Path.Combine(folder, storedName + ".jpg"), bytes, cancellationToken);
 
         var media = new MediaFile
         {
@@ -210,7 +211,7 @@ public static partial class PortalSeeder
         var pdf = ReadResourceBytes("cong-van-9478.pdf");
         var storedPath = Path.Combine("documents", "seed-cong-van-9478.pdf");
         Directory.CreateDirectory(Path.Combine(uploadsRoot, "documents"));
-        await File.WriteAllBytesAsync(Path.Combine(uploadsRoot, storedPath), pdf, cancellationToken);
+        await AtomicFile.WriteAllBytesAsync(Path.Combine(uploadsRoot, storedPath), pdf, cancellationToken);
         congVan.Attachments.Add(new DocumentAttachment
         {
             FileName = "Công văn 9478-UBND-KGVX bình đẳng giới.pdf",

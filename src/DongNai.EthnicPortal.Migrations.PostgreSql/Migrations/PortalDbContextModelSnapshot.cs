@@ -310,6 +310,25 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.BackgroundLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BackgroundLeases");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -746,6 +765,26 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("Polls");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>
+                {
+                    b.Property<int>("PollId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PollId", "Day", "IpHash");
+
+                    b.ToTable("PollIpDayCounts");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollOption", b =>
                 {
                     b.Property<int>("Id")
@@ -822,6 +861,25 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("PollOptionId");
 
                     b.ToTable("PollVoteChoices");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PortalSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PortalSecrets");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PortalUser", b =>
@@ -1078,6 +1136,25 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("WebLinks");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1323,6 +1400,15 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Field");
 
                     b.Navigation("IssuingBody");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollOption", b =>

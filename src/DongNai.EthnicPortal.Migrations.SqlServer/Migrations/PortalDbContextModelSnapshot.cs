@@ -310,6 +310,25 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.BackgroundLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BackgroundLeases");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -948,6 +967,26 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Polls");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>
+                {
+                    b.Property<int>("PollId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("PollId", "Day", "IpHash");
+
+                    b.ToTable("PollIpDayCounts");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollOption", b =>
                 {
                     b.Property<int>("Id")
@@ -1024,6 +1063,25 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("PollOptionId");
 
                     b.ToTable("PollVoteChoices");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PortalSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PortalSecrets");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PortalUser", b =>
@@ -1279,6 +1337,25 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("SortOrder");
 
                     b.ToTable("WebLinks");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1559,6 +1636,15 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Field");
 
                     b.Navigation("IssuingBody");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollOption", b =>

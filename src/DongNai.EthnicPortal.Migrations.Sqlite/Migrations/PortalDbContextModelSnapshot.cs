@@ -297,6 +297,25 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.BackgroundLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BackgroundLeases");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -909,6 +928,26 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Polls");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>
+                {
+                    b.Property<int>("PollId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PollId", "Day", "IpHash");
+
+                    b.ToTable("PollIpDayCounts");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollOption", b =>
                 {
                     b.Property<int>("Id")
@@ -981,6 +1020,25 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("PollOptionId");
 
                     b.ToTable("PollVoteChoices");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PortalSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PortalSecrets");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PortalUser", b =>
@@ -1231,6 +1289,23 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("SortOrder");
 
                     b.ToTable("WebLinks");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1506,6 +1581,15 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Field");
 
                     b.Navigation("IssuingBody");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollOption", b =>

@@ -21,6 +21,7 @@ public static class CachingSetup
             options.AddPolicy(CachePolicies.PublicPage, policy => policy
                 .With(_ => enabled)
                 .Expire(PublicPageLifetime)
+                .AddPolicy<Services.Farm.ShortLivedWhileDegraded>()
                 .SetVaryByQuery("*")
                 .VaryByValue(context => new KeyValuePair<string, string>("theme", SiteTheme.FromRequest(context.Request).Key))
                 .Tag(CacheTags.Public));

@@ -2,6 +2,9 @@ using System.Security.Cryptography;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Seeding;
+using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Polls;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,19 +19,70 @@ public interface IContentInitializer
 
 public static class DatabaseInitializer
 {
-    public static async Task InitializePortalDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    /// <summary>How long the start-up work may hold its lease before another instance may take over (a crashed holder).</summary>
+    private static readonly TimeSpan InitializationLease = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Applies the migrations (unless <c>Database:MigrateOnStartup=false</c>; <c>--migrate</c> always does),
+    /// then seeds, creates the first administrator and derives content. EF's migration lock serialises the
+    /// migrations; a database lease makes exactly one of several instances starting together do the rest,
+    /// while the others wait and then find everything done.
+    /// </summary>
+    public static async Task InitializePortalDatabaseAsync(this WebApplication app, bool forceMigrations = false, CancellationToken cancellationToken = default)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (forceMigrations || app.Configuration.GetValue("Database:MigrateOnStartup", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var waited = false;
+        while (true)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var leases = scope.ServiceProvider.GetRequiredService<DatabaseLeases>();
+            if (await leases.TryAcquireAsync(DatabaseLeases.Initialization, InitializationLease, cancellationToken))
+            {
+                try
+                {
+                    await InitializeContentAsync(scope.ServiceProvider, logger, cancellationToken);
+                }
+                finally
+                {
+                    await leases.ReleaseAsync(DatabaseLeases.Initialization, CancellationToken.None);
+                }
+
+                return;
+            }
+
+            if (!waited)
+            {
+                logger.LogInformation("Another instance is initializing the database; waiting for it to finish.");
+                waited = true;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    private static async Task InitializeContentAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
         var db = services.GetRequiredService<PortalDbContext>();
         var options = services.GetRequiredService<IOptions<PortalOptions>>().Value;
         var storage = services.GetRequiredService<StoragePaths>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
-        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        var importedKeys = await DataProtectionSetup.ImportFileKeysAsync(db, storage.Keys, cancellationToken);
+        if (importedKeys > 0)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Moved {Count} data-protection key(s) from {Folder} into the database.", importedKeys, storage.Keys);
         }
+
+        // Made here, under the lease, so instances starting together do not each create a key of their own.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(DatabaseInitializer)).Protect("key ring ready");
+        services.GetRequiredService<PollKeyHasher>().EnsureSecret();
 
         var seeded = await PortalSeeder.SeedAsync(db, new SeedOptions(options.SeedDemoContent, storage.Uploads), services.GetRequiredService<TimeProvider>(), cancellationToken);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());

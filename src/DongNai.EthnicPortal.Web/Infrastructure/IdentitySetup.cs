@@ -1,6 +1,5 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
@@ -13,11 +12,7 @@ public static class IdentitySetup
 
     public static WebApplicationBuilder AddPortalIdentity(this WebApplicationBuilder builder)
     {
-        var storage = StoragePaths.From(builder.Configuration, builder.Environment);
-        // Keys on disk (or a shared volume) keep sign-ins and antiforgery tokens valid across restarts.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("DongNai.EthnicPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(storage.Keys));
+        builder.Services.AddPortalDataProtection(builder.Configuration);
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddIdentityCore<PortalUser>(options =>

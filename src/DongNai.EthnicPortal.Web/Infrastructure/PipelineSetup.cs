@@ -1,4 +1,5 @@
 using System.Text;
+using DongNai.EthnicPortal.Web.Services.Farm;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -9,6 +10,7 @@ public static class PipelineSetup
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UsePortalMetrics();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -29,7 +31,9 @@ public static class PipelineSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseVisitCounting();
+        app.UseMiddleware<OutputCacheMetrics>();
         app.UseOutputCache();
+        app.Use(OutputCacheMetrics.MarkRendered);
         return app;
     }
 
@@ -45,10 +49,17 @@ public static class PipelineSetup
         return app;
     }
 
+    /// <summary>The status alone when healthy; otherwise a line per failing check with its reason, for the operator and the balancer's log.</summary>
     private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {
         context.Response.ContentType = "text/plain; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsync(report.Status.ToString(), Encoding.UTF8);
+        var text = new StringBuilder(report.Status.ToString());
+        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy))
+        {
+            text.Append('\n').Append(name).Append(": ").Append(entry.Status).Append(" - ").Append(entry.Description ?? entry.Exception?.GetType().Name ?? "");
+        }
+
+        return context.Response.WriteAsync(text.ToString(), Encoding.UTF8);
     }
 }

@@ -7,6 +7,11 @@ public sealed class PortalOptions
 
     public bool SeedDemoContent { get; set; } = true;
 
+    /// <summary>This instance's name in every log event and metric; a farm gives each instance its own.</summary>
+    public string InstanceName { get; set; } = Environment.MachineName;
+
+    public RedisOptions Redis { get; set; } = new();
+
     public AdminAccountOptions Admin { get; set; } = new();
 
     public StorageOptions Storage { get; set; } = new();
@@ -30,11 +35,23 @@ public sealed class PortalOptions
     {
         /// <summary>Folder for the SQLite file, uploads and keys; relative paths are under the content root.</summary>
         public string Root { get; set; } = "data";
+
+        /// <summary>Folder for media and attachments; a farm points every instance at one shared volume. Relative paths are under the storage root.</summary>
+        public string? Uploads { get; set; }
+    }
+
+    public sealed class RedisOptions
+    {
+        /// <summary>A StackExchange.Redis connection string; unset on a single machine, where nothing needs sharing.</summary>
+        public string? Configuration { get; set; }
     }
 
     public sealed class OutputCacheSwitch
     {
         public bool Enabled { get; set; } = true;
+
+        /// <summary>"Memory" (each instance's own, the choice) or "Redis" (the measured alternative; needs Redis configured).</summary>
+        public string Store { get; set; } = "Memory";
     }
 
     public sealed class RateLimitOptions
@@ -73,11 +90,11 @@ public sealed class PortalOptions
 }
 
 /// <summary>Resolved absolute paths of the storage folders.</summary>
-public sealed class StoragePaths(string root)
+public sealed class StoragePaths(string root, string? uploads = null)
 {
     public string Root { get; } = root;
 
-    public string Uploads => Path.Combine(Root, "uploads");
+    public string Uploads { get; } = uploads ?? Path.Combine(root, "uploads");
 
     public string Media => Path.Combine(Uploads, "media");
 
@@ -88,7 +105,8 @@ public sealed class StoragePaths(string root)
     public static StoragePaths From(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration[$"{PortalOptions.SectionName}:Storage:Root"];
-        var root = string.IsNullOrWhiteSpace(configured) ? "data" : configured;
-        return new StoragePaths(Path.GetFullPath(Path.Combine(environment.ContentRootPath, root)));
+        var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, string.IsNullOrWhiteSpace(configured) ? "data" : configured));
+        var uploads = configuration[$"{PortalOptions.SectionName}:Storage:Uploads"];
+        return new StoragePaths(root, string.IsNullOrWhiteSpace(uploads) ? null : Path.GetFullPath(Path.Combine(root, uploads)));
     }
 }

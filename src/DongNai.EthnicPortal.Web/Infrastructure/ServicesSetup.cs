@@ -13,6 +13,8 @@ public static class ServicesSetup
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ContentChanges>();
         builder.Services.AddScoped<ArticleAutosaves>();
+        builder.Services.AddSingleton(new InstanceIdentity(LoggingSetup.InstanceName(builder.Configuration)));
+        builder.Services.AddScoped<DatabaseLeases>();
         builder.Services.AddSingleton<PortalHtmlSanitizer>();
         return builder;
     }

@@ -30,7 +30,7 @@ public sealed record SiteChromeModel(SiteInfo Site, IReadOnlyList<MenuItem> Menu
 /// What every public page shows around its content (settings, menu and links) and the home page's
 /// sections. Read once and kept in memory until <see cref="PublicCache"/> evicts it.
 /// </summary>
-public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache)
+public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache, Farm.CacheSignalState signal)
 {
     public const string CacheKey = "site-chrome";
 
@@ -49,7 +49,7 @@ public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache)
         }
 
         var model = await LoadAsync();
-        cache.Set(CacheKey, model, TimeSpan.FromMinutes(10));
+        cache.Set(CacheKey, model, signal.Lifetime(TimeSpan.FromMinutes(10)));
         return model;
     }
 

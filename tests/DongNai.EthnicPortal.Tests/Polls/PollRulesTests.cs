@@ -1,7 +1,5 @@
-using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Polls;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace DongNai.EthnicPortal.Tests.Polls;
 
@@ -67,29 +65,5 @@ public sealed class PollRulesTests
         }
 
         Assert.Equal(expected, SameOriginRequestAttribute.IsSameOrigin(context.Request));
-    }
-
-    [Fact]
-    public void Without_a_configured_secret_one_is_generated_once_and_reused()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
-        try
-        {
-            var storage = new StoragePaths(root);
-            var first = new PollKeyHasher(Options.Create(new PollSettings()), storage);
-            var second = new PollKeyHasher(Options.Create(new PollSettings { VoterKeySecret = " " }), storage);
-            var configured = new PollKeyHasher(Options.Create(new PollSettings { VoterKeySecret = "another-secret" }), storage);
-
-            Assert.True(File.Exists(Path.Combine(root, "keys", PollKeyHasher.SecretFileName)));
-            Assert.Equal(first.HashVoterKey("abc"), second.HashVoterKey("abc"));
-            Assert.Equal(first.HashIp(System.Net.IPAddress.Parse("203.0.113.7")), second.HashIp(System.Net.IPAddress.Parse("::ffff:203.0.113.7")));
-            Assert.NotEqual(first.HashVoterKey("abc"), configured.HashVoterKey("abc"));
-            Assert.NotEqual(first.HashVoterKey("abc"), first.HashIp(null));
-            Assert.Matches("^[0-9a-f]{64}$", first.HashVoterKey("abc"));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
     }
 }

@@ -12,6 +12,9 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Time
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
+    /// <summary>The holder renews its lease every pass; if it dies, another instance takes over one lease later.</summary>
+    private static readonly TimeSpan LeaseDuration = Interval * 2.5;
+
     /// <summary>One pass: publishes every scheduled article that is due and returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
     {
@@ -70,6 +73,12 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Time
         {
             try
             {
+                // In a farm one instance publishes; the others skip the pass instead of racing for the same rows.
+                if (!await HoldsLeaseAsync(stoppingToken))
+                {
+                    continue;
+                }
+
                 var count = await PublishDueAsync(stoppingToken);
                 if (count > 0)
                 {
@@ -83,6 +92,12 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Time
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<bool> HoldsLeaseAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DatabaseLeases>().TryAcquireAsync(DatabaseLeases.ScheduledPublishing, LeaseDuration, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {Count} scheduled article(s)")]

@@ -67,7 +67,7 @@ public sealed class DocumentAttachmentStore(StoragePaths storage)
     {
         Directory.CreateDirectory(storage.Documents);
         var storedName = $"{Guid.NewGuid():N}{format.Extension}";
-        await File.WriteAllBytesAsync(Path.Combine(storage.Documents, storedName), content, cancellationToken);
+        await Data.Storage.AtomicFile.WriteAllBytesAsync(Path.Combine(storage.Documents, storedName), content, cancellationToken);
         return new DocumentAttachment
         {
             FileName = originalName.Trim(),

@@ -16,7 +16,7 @@ public sealed record DocumentFacetLists(
 /// Every registry page shows them and the years alone mean reading every document, so they are kept in
 /// memory until <see cref="PublicCache"/> evicts them on any document change.
 /// </summary>
-public sealed class DocumentFacets(PortalDbContext db, IMemoryCache cache)
+public sealed class DocumentFacets(PortalDbContext db, IMemoryCache cache, Farm.CacheSignalState signal)
 {
     public const string CacheKey = "document-facets";
 
@@ -32,7 +32,7 @@ public sealed class DocumentFacets(PortalDbContext db, IMemoryCache cache)
             await db.IssuingBodies.AsNoTracking().OrderBy(b => b.SortOrder).ThenBy(b => b.Name).Select(b => new LookupOption(b.Id, b.Name)).ToListAsync(cancellationToken),
             await db.DocumentFields.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Name).Select(f => new LookupOption(f.Id, f.Name)).ToListAsync(cancellationToken),
             await db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished).Select(d => d.IssuedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken));
-        cache.Set(CacheKey, facets, TimeSpan.FromMinutes(10));
+        cache.Set(CacheKey, facets, signal.Lifetime(TimeSpan.FromMinutes(10)));
         return facets;
     }
 }

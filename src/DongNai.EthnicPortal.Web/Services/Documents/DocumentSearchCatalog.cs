@@ -14,9 +14,9 @@ namespace DongNai.EthnicPortal.Web.Services.Documents;
 /// matching ids. The copy is dropped after any document change on this instance and expires after a
 /// few minutes, which bounds staleness when several instances run.
 /// </summary>
-public sealed class DocumentSearchCatalog(IMemoryCache cache)
+public sealed class DocumentSearchCatalog(IMemoryCache cache, Farm.CacheSignalState signal)
 {
-    private const string CacheKey = "documents:search-catalog";
+    public const string CacheKey = "documents:search-catalog";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public void Invalidate() => cache.Remove(CacheKey);
@@ -25,7 +25,7 @@ public sealed class DocumentSearchCatalog(IMemoryCache cache)
     {
         var entries = await cache.GetOrCreateAsync(CacheKey, async entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            entry.AbsoluteExpirationRelativeToNow = signal.Lifetime(Lifetime);
             var rows = await db.OfficialDocuments.AsNoTracking()
                 .Where(d => d.IsPublished)
                 .Select(d => new { d.Id, d.Number, d.NormalizedSymbol, d.NumberAndSymbol, d.Abstract })

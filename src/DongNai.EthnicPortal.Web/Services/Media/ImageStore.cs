@@ -294,8 +294,7 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
     {
         using var image = SKImage.FromBitmap(bitmap);
         using var encoded = image.Encode(format, 85) ?? throw new InvalidOperationException($"Encoding {format} failed.");
-        using var file = File.Create(path);
-        encoded.SaveTo(file);
+        Data.Storage.AtomicFile.Write(path, encoded.SaveTo);
         return encoded.Size;
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -12,16 +14,17 @@ namespace DongNai.EthnicPortal.Web.Services.Polls;
 /// </summary>
 public sealed class PollKeyHasher
 {
-    public const string SecretFileName = "poll-secret";
+    /// <summary>Where the generated secret was kept before it moved into the database; read once, on the first start after the upgrade.</summary>
+    public const string LegacySecretFileName = "poll-secret";
 
-    private readonly byte[] key;
+    private readonly Lazy<byte[]> key;
 
-    public PollKeyHasher(IOptions<PollSettings> settings, StoragePaths storage)
+    public PollKeyHasher(IOptions<PollSettings> settings, IServiceScopeFactory scopes, StoragePaths storage, TimeProvider time)
     {
         var configured = settings.Value.VoterKeySecret;
         key = string.IsNullOrWhiteSpace(configured)
-            ? LoadOrCreateSecret(Path.Combine(storage.Keys, SecretFileName))
-            : Encoding.UTF8.GetBytes(configured);
+            ? new Lazy<byte[]>(() => LoadSharedSecret(scopes, Path.Combine(storage.Keys, LegacySecretFileName), time))
+            : new Lazy<byte[]>(Encoding.UTF8.GetBytes(configured));
     }
 
     public string HashVoterKey(string voterKey) => Hash("voter:" + voterKey);
@@ -33,44 +36,20 @@ public sealed class PollKeyHasher
         return Hash("ip:" + (normalized?.ToString() ?? "unknown"));
     }
 
+    /// <summary>Loads (or creates) the generated secret now rather than on the first vote; start-up calls it so the legacy file is taken over at once.</summary>
+    public void EnsureSecret() => _ = key.Value;
+
     private string Hash(string value) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
+        Convert.ToHexStringLower(HMACSHA256.HashData(key.Value, Encoding.UTF8.GetBytes(value)));
 
     /// <summary>
-    /// A generated secret must survive restarts, or every earlier vote would stop matching its
-    /// voter and the per-IP cap would reset. CreateNew makes concurrent first starts agree on one file.
+    /// A generated secret must be the same on every instance and survive restarts, or earlier votes
+    /// would stop matching their voter and the per-IP cap would reset, so it lives in the database.
     /// </summary>
-    private static byte[] LoadOrCreateSecret(string path)
+    private static byte[] LoadSharedSecret(IServiceScopeFactory scopes, string legacyFile, TimeProvider time)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (!File.Exists(path))
-        {
-            try
-            {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToHexString(RandomNumberGenerator.GetBytes(32))));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another instance created it first; use theirs.
-            }
-        }
-
-        for (var attempt = 0; ; attempt++)
-        {
-            var text = File.ReadAllText(path).Trim();
-            if (text.Length > 0)
-            {
-                return Encoding.UTF8.GetBytes(text);
-            }
-
-            if (attempt >= 20)
-            {
-                throw new InvalidOperationException($"The poll secret file {path} is empty.");
-            }
-
-            // The creating instance may not have written its bytes yet.
-            Thread.Sleep(50);
-        }
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return Encoding.UTF8.GetBytes(SharedSecrets.GetOrCreate(db, PortalSecret.PollVoterKey, legacyFile, time));
     }
 }

@@ -28,16 +28,13 @@ public sealed class PollService(
     IMemoryCache cache,
     PollKeyHasher hasher,
     IOptions<PollSettings> settings,
+    Farm.CacheSignalState signal,
     TimeProvider time)
 {
     public const string CurrentPollCacheKey = "polls:current";
 
     /// <summary>The widget shows a poll definition that is at most this old.</summary>
     public static readonly TimeSpan CurrentPollLifetime = TimeSpan.FromSeconds(60);
-
-    // Serialises the "count this IP's ballots, then insert" pair per poll and IP within one
-    // instance, so concurrent requests from one office cannot all slip under the cap together.
-    private static readonly SemaphoreSlim[] IpGates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public int MaxVotesPerIpPerDay => Math.Max(1, settings.Value.MaxVotesPerIpPerDay);
 
@@ -60,7 +57,7 @@ public sealed class PollService(
                 p.AllowMultipleChoices,
                 p.Options.OrderBy(o => o.SortOrder).ThenBy(o => o.Id).Select(o => new PollOptionItem(o.Id, o.Text)).ToList()))
             .FirstOrDefaultAsync();
-        cache.Set(CurrentPollCacheKey, new CurrentPollEntry(poll), CurrentPollLifetime);
+        cache.Set(CurrentPollCacheKey, new CurrentPollEntry(poll), signal.Lifetime(CurrentPollLifetime));
         return poll;
     }
 
@@ -159,12 +156,19 @@ public sealed class PollService(
 
         var ipHash = hasher.HashIp(clientIp);
         var today = VietnamTime.Today(time);
-        var gate = IpGates[(int)((uint)HashCode.Combine(pollId, ipHash) % (uint)IpGates.Length)];
-        await gate.WaitAsync(cancellationToken);
-        try
+        await EnsureIpCounterAsync(pollId, today, ipHash, cancellationToken);
+
+        // The cap's slot and the ballot are one transaction: a ballot refused as a duplicate gives its slot back.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
         {
-            var castToday = await db.PollVotes.CountAsync(v => v.PollId == pollId && v.IpHash == ipHash && v.CastOn == today, cancellationToken);
-            if (castToday >= MaxVotesPerIpPerDay)
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var cap = MaxVotesPerIpPerDay;
+            var slotTaken = await db.PollIpDayCounts
+                .Where(c => c.PollId == pollId && c.Day == today && c.IpHash == ipHash && c.Count < cap)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Count, c => c.Count + 1), ct);
+            if (slotTaken == 0)
             {
                 return VoteOutcome.IpLimitReached;
             }
@@ -180,20 +184,45 @@ public sealed class PollService(
             });
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
             {
                 db.ChangeTracker.Clear();
                 return VoteOutcome.AlreadyVoted;
             }
+
+            await transaction.CommitAsync(ct);
+            return VoteOutcome.Accepted;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The per-IP counter row for today, created before the vote's transaction (a failed insert would abort
+    /// a PostgreSQL transaction). It starts from the ballots already recorded, which matters only for the
+    /// day an installation upgrades; a racing instance that inserts first wins and this one uses its row.
+    /// </summary>
+    private async Task EnsureIpCounterAsync(int pollId, DateOnly day, string ipHash, CancellationToken cancellationToken)
+    {
+        if (await db.PollIpDayCounts.AnyAsync(c => c.PollId == pollId && c.Day == day && c.IpHash == ipHash, cancellationToken))
+        {
+            return;
+        }
+
+        var recorded = await db.PollVotes.CountAsync(v => v.PollId == pollId && v.IpHash == ipHash && v.CastOn == day, cancellationToken);
+        db.PollIpDayCounts.Add(new PollIpDayCount { PollId = pollId, Day = day, IpHash = ipHash, Count = recorded });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // Another request created it first.
         }
         finally
         {
-            gate.Release();
+            db.ChangeTracker.Clear();
         }
-
-        return VoteOutcome.Accepted;
     }
 
     private sealed record CurrentPollEntry(PollWidgetModel? Poll);

@@ -1,0 +1,81 @@
+using DongNai.EthnicPortal.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DongNai.EthnicPortal.Web.Infrastructure;
+
+/// <summary>
+/// One-shot commands an operator runs instead of serving: <c>--migrate</c> (apply migrations, seed,
+/// create the first administrator, build the search index, exit) and <c>--backup PATH</c> (a consistent
+/// copy of the SQLite database while the site serves).
+/// </summary>
+public static class MaintenanceCommands
+{
+    public const string MigrateSwitch = "--migrate";
+    public const string BackupSwitch = "--backup";
+
+    public static bool IsMigrateOnly(string[] args) => args.Contains(MigrateSwitch, StringComparer.Ordinal);
+
+    public static bool IsBackup(string[] args) => args.Contains(BackupSwitch, StringComparer.Ordinal);
+
+    /// <summary>Returns the process exit code: 0 when the copy was written.</summary>
+    public static async Task<int> BackupDatabaseAsync(this WebApplication app, string[] args)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MaintenanceCommands));
+        var index = Array.IndexOf(args, BackupSwitch);
+        if (index + 1 >= args.Length || string.IsNullOrWhiteSpace(args[index + 1]))
+        {
+            logger.LogError("Usage: --backup PATH (the file the copy is written to; it must not exist).");
+            return 2;
+        }
+
+        var target = Path.GetFullPath(args[index + 1]);
+        if (File.Exists(target))
+        {
+            logger.LogError("The backup target {Path} already exists; choose a new file.", target);
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            logger.LogError("--backup copies SQLite databases only; back up SQL Server with BACKUP DATABASE and PostgreSQL with pg_dump (docs/operations.md).");
+            return 2;
+        }
+
+        await BackupSqliteAsync(db, target);
+        logger.LogInformation("Database copied to {Path}. Back up the uploads folder {Uploads} beside it.", target, app.Services.GetRequiredService<StoragePaths>().Uploads);
+        return 0;
+    }
+
+    /// <summary>
+    /// VACUUM INTO reads the database in one read transaction, so the copy is consistent while writers
+    /// go on (WAL mode), and it is compact, with no WAL file to carry along.
+    /// </summary>
+    public static async Task BackupSqliteAsync(PortalDbContext db, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM INTO $target";
+            command.Parameters.AddWithValue("$target", target);
+            await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+
+        // The copy comes out in rollback-journal mode; the portal's first (read-only) open of a restored
+        // file would fail trying to switch it, so it is switched to WAL here, as the original is.
+        await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        await copy.OpenAsync();
+        await using var wal = copy.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        await wal.ExecuteNonQueryAsync();
+    }
+}

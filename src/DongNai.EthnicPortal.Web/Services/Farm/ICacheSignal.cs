@@ -1,0 +1,13 @@
+namespace DongNai.EthnicPortal.Web.Services.Farm;
+
+/// <summary>Tells the other instances of a farm which cache tags to drop. On one machine there is no one to tell.</summary>
+public interface ICacheSignal
+{
+    /// <summary>Never throws and never waits on the network: an editor's save must not fail or stall because the signal is down.</summary>
+    Task PublishAsync(IReadOnlyCollection<string> tags);
+}
+
+public sealed class SingleInstanceCacheSignal : ICacheSignal
+{
+    public Task PublishAsync(IReadOnlyCollection<string> tags) => Task.CompletedTask;
+}
