@@ -24,7 +24,8 @@ public sealed class PostgreSqlSearchIndexTests
 
         var sql = index.Match(SearchQuery.Parse("\"bình đẳng giới\" ' OR 1=1 --"), SearchEntryKind.Document, ranked: true).ToQueryString();
 
-        Assert.Contains("\"SearchVector\" @@ plainto_tsquery('simple', @", sql, StringComparison.Ordinal);
+        Assert.Contains("\"SearchVector\" @@ (plainto_tsquery('simple', @", sql, StringComparison.Ordinal);
+        Assert.Contains("phraseto_tsquery('simple', @", sql, StringComparison.Ordinal);
         Assert.Contains("LIKE", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("1=1", sql.Split("SELECT", 2)[1], StringComparison.Ordinal);
         Assert.DoesNotContain("binh", sql.Split("SELECT", 2)[1], StringComparison.Ordinal);
