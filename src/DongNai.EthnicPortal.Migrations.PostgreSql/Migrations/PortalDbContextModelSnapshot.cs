@@ -370,6 +370,208 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ContactsErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftText")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DraftingUnit")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<bool>("PublishComments")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ResultDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResultDocumentId");
+
+                    b.HasIndex("IsPublished", "ClosesAt");
+
+                    b.HasIndex("IsPublished", "OpensAt");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ConsultationComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ContactErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IpHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RespondedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ResponseKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "ArticleNumber", "Id");
+
+                    b.HasIndex("ConsultationId", "IpHash", "SubmittedOn");
+
+                    b.ToTable("ConsultationComments");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ConsultationFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Kind");
+
+                    b.ToTable("ConsultationFiles");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.DocumentAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -1346,6 +1548,38 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.OfficialDocument", "ResultDocument")
+                        .WithMany()
+                        .HasForeignKey("ResultDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ResultDocument");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ConsultationComment", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Consultation", "Consultation")
+                        .WithMany("Comments")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.ConsultationFile", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Consultation", "Consultation")
+                        .WithMany("Files")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.DocumentAttachment", b =>
                 {
                     b.HasOne("DongNai.EthnicPortal.Data.Entities.OfficialDocument", "OfficialDocument")
@@ -1522,6 +1756,13 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Category", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.OfficialDocument", b =>
