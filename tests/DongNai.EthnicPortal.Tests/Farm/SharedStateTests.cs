@@ -124,7 +124,9 @@ public sealed class SharedStateTests
     private static PortalFactory SecondInstanceOf(PortalFactory first)
     {
         var second = new PortalFactory();
-        second.Settings["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(first.StorageRoot, "portal.db")}";
+        second.Settings["ConnectionStrings:Portal"] = TestDatabase.IsPostgreSql
+            ? TestDatabase.PostgresConnectionString(first.StorageRoot)
+            : $"Data Source={Path.Combine(first.StorageRoot, "portal.db")}";
         second.Settings["Portal:Polls:VoterKeySecret"] = first.Settings.GetValueOrDefault("Portal:Polls:VoterKeySecret") ?? "test-secret-for-voter-keys-0123456789";
         return second;
     }
