@@ -56,7 +56,7 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Time
                 continue;
             }
 
-            await changes.ArticleChangedAsync(article.Id, cancellationToken);
+            await changes.ArticleStatusChangedAsync(article.Id, cancellationToken);
             published++;
         }
 

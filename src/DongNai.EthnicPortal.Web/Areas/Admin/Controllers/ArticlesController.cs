@@ -478,7 +478,7 @@ public sealed class ArticlesController(
             return RedirectToAction(nameof(Edit), new { id = article.Id });
         }
 
-        await changes.ArticleChangedAsync(article.Id);
+        await changes.ArticleStatusChangedAsync(article.Id);
         Flash(message);
         return RedirectToAction(nameof(Edit), new { id = article.Id });
     }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The image library: upload by content, alt text, and where each image is used.</summary>
-public sealed class MediaLibraryController(PortalDbContext db, ImageStore images, AuditLog audit) : AdminControllerBase
+public sealed class MediaLibraryController(PortalDbContext db, ImageStore images, AuditLog audit, ContentChanges changes) : AdminControllerBase
 {
     private const int PageSize = 24;
 
@@ -91,6 +91,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         file.AltText = VietnameseText.ToNfc(altText.Trim());
         audit.Add("MediaAltTextChanged", nameof(MediaFile), id, file.AltText);
         await db.SaveChangesAsync();
+        await changes.MediaChangedAsync(id);
         Flash("Đã lưu mô tả ảnh.");
         return RedirectToAction(nameof(Details), new { id });
     }

@@ -8,13 +8,12 @@ using DongNai.EthnicPortal.Web.Services.Polls;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Editors create polls, edit them and their options, and open or close them.</summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCache publicCache, IMemoryCache memoryCache, TimeProvider time) : AdminControllerBase
+public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentChanges changes, TimeProvider time) : AdminControllerBase
 {
     public const string IndexPath = "/quan-tri/tham-do-y-kien";
     public const string ConcurrencyMessage = "Cuộc thăm dò vừa được người khác thay đổi. Vui lòng tải lại trang và thực hiện lại.";
@@ -64,7 +63,7 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
         db.Polls.Add(poll);
         await db.SaveChangesAsync();
         await audit.WriteAsync("PollCreated", nameof(Poll), poll.Id, poll.Question);
-        await EvictAsync(poll.Id);
+        await changes.PollChangedAsync(poll.Id);
         Flash("Đã tạo cuộc thăm dò.");
         return Redirect(IndexPath);
     }
@@ -186,7 +185,7 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
             return View("Form", form);
         }
 
-        await EvictAsync(poll.Id);
+        await changes.PollChangedAsync(poll.Id);
         Flash("Đã lưu cuộc thăm dò.");
         return Redirect(IndexPath);
     }
@@ -245,7 +244,7 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
             return Redirect(IndexPath);
         }
 
-        await EvictAsync(poll.Id);
+        await changes.PollChangedAsync(poll.Id);
         Flash(message);
         return Redirect(IndexPath);
     }
@@ -300,12 +299,5 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
         {
             form.Options.Add(new PollOptionInput());
         }
-    }
-
-    /// <summary>The widget is on every public page, so an editor's change evicts them all, not only the poll pages.</summary>
-    private async Task EvictAsync(int id)
-    {
-        memoryCache.Remove(PollService.CurrentPollCacheKey);
-        await publicCache.EvictAsync(CacheTags.Public, CacheTags.Polls, CacheTags.Poll(id));
     }
 }

@@ -12,7 +12,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Shows the size of the search index and lets an administrator rebuild it from the published content.</summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class SearchIndexController(PortalDbContext db, ISearchIndex index, AuditLog audit, PublicCache cache) : AdminControllerBase
+public sealed class SearchIndexController(PortalDbContext db, ISearchIndex index, AuditLog audit, ContentChanges changes) : AdminControllerBase
 {
     public const string RebuildAction = "search.rebuild";
 
@@ -34,7 +34,7 @@ public sealed class SearchIndexController(PortalDbContext db, ISearchIndex index
     {
         var count = await index.RebuildAsync(cancellationToken);
         await audit.WriteAsync(RebuildAction, "SearchIndex", details: $"Xây dựng lại chỉ mục tìm kiếm: {count} mục.");
-        await cache.EvictAsync(CacheTags.Articles, CacheTags.Documents);
+        await changes.SearchIndexRebuiltAsync(cancellationToken);
         Flash($"Đã xây dựng lại chỉ mục tìm kiếm với {count} mục.");
         return RedirectToAction(nameof(Index));
     }

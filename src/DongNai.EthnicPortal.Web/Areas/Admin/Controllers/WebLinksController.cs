@@ -12,7 +12,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The ordered "Liên kết web" list in the sidebar of every public page.</summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class WebLinksController(PortalDbContext db, PublicCache cache, AuditLog audit) : AdminControllerBase
+public sealed class WebLinksController(PortalDbContext db, ContentChanges changes, AuditLog audit) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index() =>
@@ -35,7 +35,7 @@ public sealed class WebLinksController(PortalDbContext db, PublicCache cache, Au
         await db.SaveChangesAsync();
         audit.Add("WebLinkCreated", nameof(WebLink), link.Id, $"{link.Name} — {link.Url}");
         await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã thêm liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }
@@ -69,7 +69,7 @@ public sealed class WebLinksController(PortalDbContext db, PublicCache cache, Au
 
         audit.Add("WebLinkUpdated", nameof(WebLink), id, $"{link.Name} — {link.Url}");
         await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã lưu liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }
@@ -86,7 +86,7 @@ public sealed class WebLinksController(PortalDbContext db, PublicCache cache, Au
         db.WebLinks.Remove(link);
         audit.Add("WebLinkDeleted", nameof(WebLink), id, $"{link.Name} — {link.Url}");
         await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã xóa liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }
