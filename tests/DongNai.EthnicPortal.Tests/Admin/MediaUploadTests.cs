@@ -177,7 +177,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
         return (response, System.Net.WebUtility.HtmlDecode(next));
     }
 
-    private static byte[] Jpeg(int width, int height)
+    internal static byte[] Jpeg(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
