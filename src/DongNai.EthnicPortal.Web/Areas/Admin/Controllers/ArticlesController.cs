@@ -100,9 +100,7 @@ public sealed class ArticlesController(
         var article = new Article { Status = ArticleStatus.Draft, CreatedAt = now, CreatedById = CurrentUserId };
         await ApplyAsync(article, form, now);
         db.Articles.Add(article);
-        await db.SaveChangesAsync();
-        audit.Add("ArticleCreated", nameof(Article), article.Id, article.Title);
-        await db.SaveChangesAsync();
+        await audit.SaveCreatedAsync(article, AuditActions.ArticleCreated, article.Title);
         await changes.ArticleChangedAsync(article.Id);
         Flash("Đã tạo bản nháp bài viết.");
         return RedirectToAction(nameof(Edit), new { id = article.Id });
@@ -156,7 +154,7 @@ public sealed class ArticlesController(
 
         var now = time.GetUtcNow().UtcDateTime;
         await ApplyAsync(article, form, now);
-        audit.Add("ArticleSaved", nameof(Article), article.Id, article.Title);
+        audit.Add(AuditActions.ArticleSaved, nameof(Article), article.Id, article.Title);
         try
         {
             await db.SaveChangesAsync();
@@ -206,133 +204,24 @@ public sealed class ArticlesController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Submit(int id)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
-        {
-            return NotFound();
-        }
-
-        if (!ArticleWorkflow.CanSubmit(article, Actor))
-        {
-            Flash("Chỉ bản nháp của bạn mới có thể gửi duyệt.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        article.Status = ArticleStatus.Submitted;
-        article.ReviewRemark = null;
-        return await TransitionAsync(article, "ArticleSubmitted", null, "Đã gửi bài viết cho biên tập viên duyệt.");
-    }
+    public Task<IActionResult> Submit(int id) => TransitionAsync(id, (article, now) => ArticleWorkflow.Submit(article, Actor, now));
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public async Task<IActionResult> Publish(int id, bool force)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
-        {
-            return NotFound();
-        }
-
-        var decision = ArticleWorkflow.Approve(article, Actor, force);
-        if (decision is not (ApprovalDecision.Allowed or ApprovalDecision.AllowedForced))
-        {
-            Flash(ArticleWorkflow.ApprovalMessage(decision), isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        article.Status = ArticleStatus.Published;
-        article.PublishedAt = now;
-        article.PublishAt = null;
-        article.PublishedById = CurrentUserId;
-        article.ReviewRemark = null;
-        article.WithdrawnReason = null;
-        var forced = decision == ApprovalDecision.AllowedForced;
-        return await TransitionAsync(
-            article,
-            forced ? "ArticlePublishedForced" : "ArticlePublished",
-            forced ? "Quản trị viên tự duyệt bài của mình (bắt buộc xuất bản)" : null,
-            "Đã xuất bản bài viết. Bài đã hiển thị trên trang công khai.");
-    }
+    public Task<IActionResult> Publish(int id, bool force) => TransitionAsync(id, (article, now) => ArticleWorkflow.Publish(article, Actor, force, now));
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public async Task<IActionResult> Schedule(int id, DateTime? publishAt, bool force)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
-        {
-            return NotFound();
-        }
-
-        var decision = ArticleWorkflow.Approve(article, Actor, force);
-        if (decision is not (ApprovalDecision.Allowed or ApprovalDecision.AllowedForced))
-        {
-            Flash(ArticleWorkflow.ApprovalMessage(decision), isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        if (publishAt is null)
-        {
-            Flash("Vui lòng chọn ngày giờ xuất bản.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        var utc = VietnamTime.ToUtc(publishAt.Value);
-        if (utc <= now)
-        {
-            Flash("Thời điểm lên lịch phải ở tương lai. Muốn đăng ngay, hãy bấm “Xuất bản ngay”.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        article.Status = ArticleStatus.Scheduled;
-        article.PublishAt = utc;
-        article.PublishedAt = null;
-        article.PublishedById = CurrentUserId;
-        article.ReviewRemark = null;
-        article.WithdrawnReason = null;
-        var forced = decision == ApprovalDecision.AllowedForced;
-        return await TransitionAsync(
-            article,
-            forced ? "ArticleScheduledForced" : "ArticleScheduled",
-            $"Lên lịch lúc {VietnamDates.DateTime(utc)}{(forced ? " (quản trị viên tự duyệt, bắt buộc)" : "")}",
-            $"Đã lên lịch xuất bản lúc {VietnamDates.DateTime(utc)}.");
-    }
+    public Task<IActionResult> Schedule(int id, DateTime? publishAt, bool force) =>
+        TransitionAsync(id, (article, now) => ArticleWorkflow.Schedule(article, Actor, force, publishAt, now));
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public Task<IActionResult> Reject(int id, string? remark) => DecideWithReasonAsync(
-        id,
-        remark,
-        "Vui lòng ghi lý do trả lại bài (tối đa 1000 ký tự).",
-        ArticleWorkflow.CanReject,
-        "Chỉ bài đang chờ duyệt hoặc đã lên lịch mới có thể trả lại.",
-        (article, text) =>
-        {
-            article.Status = ArticleStatus.Draft;
-            article.ReviewRemark = text;
-        },
-        "ArticleRejected",
-        "Đã trả bài viết về cho tác giả kèm nhận xét.");
+    public Task<IActionResult> Reject(int id, string? remark) => TransitionAsync(id, (article, now) => ArticleWorkflow.Reject(article, Actor, remark, now));
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public Task<IActionResult> Withdraw(int id, string? reason) => DecideWithReasonAsync(
-        id,
-        reason,
-        "Vui lòng ghi lý do gỡ bài (tối đa 1000 ký tự).",
-        ArticleWorkflow.CanWithdraw,
-        "Chỉ bài đã xuất bản hoặc đã lên lịch mới có thể gỡ.",
-        (article, text) =>
-        {
-            article.Status = ArticleStatus.Withdrawn;
-            article.WithdrawnReason = text;
-        },
-        "ArticleWithdrawn",
-        "Đã gỡ bài viết khỏi trang công khai.");
+    public Task<IActionResult> Withdraw(int id, string? reason) => TransitionAsync(id, (article, now) => ArticleWorkflow.Withdraw(article, Actor, reason, now));
 
     [HttpPost]
     public async Task<IActionResult> Delete(int id)
@@ -349,7 +238,7 @@ public sealed class ArticlesController(
         }
 
         db.Articles.Remove(article);
-        audit.Add("ArticleDeleted", nameof(Article), id, article.Title);
+        audit.Add(AuditActions.ArticleDeleted, nameof(Article), id, article.Title);
         await db.SaveChangesAsync();
         await changes.ArticleChangedAsync(id);
         Flash($"Đã xóa bài viết “{article.Title}”.");
@@ -421,23 +310,15 @@ public sealed class ArticlesController(
         form.AuthorByline = revision.AuthorByline;
 
         await ApplyAsync(article, form, time.GetUtcNow().UtcDateTime);
-        audit.Add("ArticleRevisionRestored", nameof(Article), article.Id, $"Khôi phục phiên bản #{revision.Id} lưu lúc {VietnamDates.DateTime(revision.SavedAt)}");
+        audit.Add(AuditActions.ArticleRevisionRestored, nameof(Article), article.Id, $"Khôi phục phiên bản #{revision.Id} lưu lúc {VietnamDates.DateTime(revision.SavedAt)}");
         await db.SaveChangesAsync();
         await changes.ArticleChangedAsync(article.Id);
         Flash($"Đã khôi phục phiên bản lưu lúc {VietnamDates.DateTime(revision.SavedAt)}.");
         return RedirectToAction(nameof(Edit), new { id = article.Id });
     }
 
-    /// <summary>An editor's decision that must give a reason (reject, withdraw): it also cancels any schedule.</summary>
-    private async Task<IActionResult> DecideWithReasonAsync(
-        int id,
-        string? reason,
-        string reasonMissing,
-        Func<Article, ArticleActor, bool> allowed,
-        string notAllowed,
-        Action<Article, string> apply,
-        string action,
-        string message)
+    /// <summary>Maps a workflow step to HTTP: load, let <see cref="ArticleWorkflow"/> decide and set the fields, save with the audit entry.</summary>
+    private async Task<IActionResult> TransitionAsync(int id, Func<Article, DateTime, ArticleTransition> step)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
         if (article is null)
@@ -445,29 +326,14 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        var result = step(article, time.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
         {
-            Flash(reasonMissing, isError: true);
+            Flash(result.Message, isError: true);
             return RedirectToAction(nameof(Edit), new { id });
         }
 
-        if (!allowed(article, Actor))
-        {
-            Flash(notAllowed, isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        var text = VietnameseText.ToNfc(reason.Trim());
-        article.PublishAt = null;
-        apply(article, text);
-        return await TransitionAsync(article, action, text, message);
-    }
-
-    private async Task<IActionResult> TransitionAsync(Article article, string action, string? details, string message)
-    {
-        article.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        article.UpdatedById = CurrentUserId;
-        audit.Add(action, nameof(Article), article.Id, details is null ? article.Title : $"{article.Title} — {details}");
+        audit.Add(result.AuditAction!, nameof(Article), article.Id, result.AuditDetails is null ? article.Title : $"{article.Title} — {result.AuditDetails}");
         try
         {
             await db.SaveChangesAsync();
@@ -475,12 +341,12 @@ public sealed class ArticlesController(
         catch (DbUpdateConcurrencyException)
         {
             Flash("Bài viết vừa được người khác thay đổi. Vui lòng xem lại rồi thao tác lại.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id = article.Id });
+            return RedirectToAction(nameof(Edit), new { id });
         }
 
         await changes.ArticleStatusChangedAsync(article.Id);
-        Flash(message);
-        return RedirectToAction(nameof(Edit), new { id = article.Id });
+        Flash(result.Message);
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     private async Task ApplyAsync(Article article, ArticleFormModel form, DateTime now)

@@ -32,9 +32,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
         }
 
         db.Categories.Add(category);
-        await db.SaveChangesAsync();
-        audit.Add("CategoryCreated", nameof(Category), category.Id, category.Name);
-        await db.SaveChangesAsync();
+        await audit.SaveCreatedAsync(category, AuditActions.CategoryCreated, category.Name);
         await changes.SiteChromeChangedAsync();
         Flash($"Đã tạo chuyên mục “{category.Name}”.");
         return RedirectToAction(nameof(Index));
@@ -76,7 +74,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
             return View(model);
         }
 
-        audit.Add("CategoryUpdated", nameof(Category), id, category.Name);
+        audit.Add(AuditActions.CategoryUpdated, nameof(Category), id, category.Name);
         await db.SaveChangesAsync();
         await changes.SiteChromeChangedAsync();
         Flash($"Đã lưu chuyên mục “{category.Name}”.");
@@ -99,7 +97,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
         }
 
         db.Categories.Remove(category);
-        audit.Add("CategoryDeleted", nameof(Category), id, category.Name);
+        audit.Add(AuditActions.CategoryDeleted, nameof(Category), id, category.Name);
         await db.SaveChangesAsync();
         await changes.SiteChromeChangedAsync();
         Flash($"Đã xóa chuyên mục “{category.Name}”.");

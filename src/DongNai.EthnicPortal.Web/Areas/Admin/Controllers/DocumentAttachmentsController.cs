@@ -66,7 +66,7 @@ public sealed class DocumentAttachmentsController(
         var attachment = await attachments.WriteAsync(VietnameseText.ToNfc(file.FileName), content, format, time.GetUtcNow().UtcDateTime, cancellationToken);
         attachment.OfficialDocumentId = id;
         db.DocumentAttachments.Add(attachment);
-        audit.Add("DocumentAttachmentAdded", nameof(OfficialDocument), id, $"{attachment.FileName} ({format.ContentType}, {attachment.SizeBytes} byte)");
+        audit.Add(AuditActions.DocumentAttachmentAdded, nameof(OfficialDocument), id, $"{attachment.FileName} ({format.ContentType}, {attachment.SizeBytes} byte)");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -93,7 +93,7 @@ public sealed class DocumentAttachmentsController(
         }
 
         db.DocumentAttachments.Remove(attachment);
-        audit.Add("DocumentAttachmentRemoved", nameof(OfficialDocument), id, attachment.FileName);
+        audit.Add(AuditActions.DocumentAttachmentRemoved, nameof(OfficialDocument), id, attachment.FileName);
         await db.SaveChangesAsync(cancellationToken);
         attachments.Delete(attachment.StoredPath);
         await changes.DocumentChangedAsync(id, cancellationToken);

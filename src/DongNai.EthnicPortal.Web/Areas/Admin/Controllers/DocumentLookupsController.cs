@@ -66,7 +66,7 @@ public sealed class DocumentLookupsController(PortalDbContext db, AuditLog audit
                 break;
         }
 
-        audit.Add("DocumentLookupAdded", LookupEntity(kind), null, clean);
+        audit.Add(AuditActions.DocumentLookupAdded, LookupEntity(kind), null, clean);
         await db.SaveChangesAsync(cancellationToken);
         await changes.DocumentLookupsChangedAsync([], cancellationToken);
         Flash($"Đã thêm “{clean}”.");
@@ -121,7 +121,7 @@ public sealed class DocumentLookupsController(PortalDbContext db, AuditLog audit
             return NotFound();
         }
 
-        audit.Add("DocumentLookupRenamed", LookupEntity(kind), id, $"{before} → {clean}");
+        audit.Add(AuditActions.DocumentLookupRenamed, LookupEntity(kind), id, $"{before} → {clean}");
         var reslugged = kind == TypeLookup ? await ReslugAsync(id, cancellationToken) : [];
         await db.SaveChangesAsync(cancellationToken);
         await changes.DocumentLookupsChangedAsync(reslugged, cancellationToken);

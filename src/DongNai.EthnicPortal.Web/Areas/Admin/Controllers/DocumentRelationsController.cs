@@ -67,7 +67,7 @@ public sealed class DocumentRelationsController(PortalDbContext db, AuditLog aud
         }
 
         db.DocumentRelations.Add(new DocumentRelation { FromDocumentId = id, ToDocumentId = other.Id, Kind = kind });
-        audit.Add("DocumentRelationAdded", nameof(OfficialDocument), id, $"{DocumentRelationLabels.Forward(kind)} {other.NumberAndSymbol}");
+        audit.Add(AuditActions.DocumentRelationAdded, nameof(OfficialDocument), id, $"{DocumentRelationLabels.Forward(kind)} {other.NumberAndSymbol}");
         await db.SaveChangesAsync(cancellationToken);
         await changes.DocumentsChangedAsync([id, other.Id], cancellationToken);
         Flash($"Đã thêm quan hệ: {DocumentRelationLabels.Forward(kind)} văn bản số {other.NumberAndSymbol}.");
@@ -85,7 +85,7 @@ public sealed class DocumentRelationsController(PortalDbContext db, AuditLog aud
         }
 
         db.DocumentRelations.Remove(relation);
-        audit.Add("DocumentRelationRemoved", nameof(OfficialDocument), relation.FromDocumentId, $"{DocumentRelationLabels.Forward(relation.Kind)} {relation.ToDocument.NumberAndSymbol}");
+        audit.Add(AuditActions.DocumentRelationRemoved, nameof(OfficialDocument), relation.FromDocumentId, $"{DocumentRelationLabels.Forward(relation.Kind)} {relation.ToDocument.NumberAndSymbol}");
         await db.SaveChangesAsync(cancellationToken);
         await changes.DocumentsChangedAsync([relation.FromDocumentId, relation.ToDocumentId], cancellationToken);
         Flash("Đã gỡ quan hệ giữa hai văn bản.");

@@ -67,8 +67,7 @@ public sealed class DocumentsController(
         var document = new OfficialDocument { CreatedAt = now };
         await ApplyAsync(document, form, now, cancellationToken);
         db.OfficialDocuments.Add(document);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync("DocumentCreated", nameof(OfficialDocument), document.Id, document.NumberAndSymbol);
+        await audit.SaveCreatedAsync(document, AuditActions.DocumentCreated, document.NumberAndSymbol, cancellationToken);
         await changes.DocumentChangedAsync(document.Id, cancellationToken);
 
         Flash($"Đã tạo văn bản số {document.NumberAndSymbol}. Bạn có thể đính kèm tệp và thêm văn bản liên quan bên dưới.");
@@ -106,7 +105,7 @@ public sealed class DocumentsController(
         db.Entry(document).Property(d => d.Version).OriginalValue = form.Version;
         var before = document.NumberAndSymbol;
         await ApplyAsync(document, form, time.GetUtcNow().UtcDateTime, cancellationToken);
-        audit.Add("DocumentUpdated", nameof(OfficialDocument), id, before == document.NumberAndSymbol ? document.NumberAndSymbol : $"{before} → {document.NumberAndSymbol}");
+        audit.Add(AuditActions.DocumentUpdated, nameof(OfficialDocument), id, before == document.NumberAndSymbol ? document.NumberAndSymbol : $"{before} → {document.NumberAndSymbol}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -150,7 +149,7 @@ public sealed class DocumentsController(
         // The "to" side of relations is a client cascade (SQL Server allows one cascade path), so it is loaded and removed here.
         db.DocumentRelations.RemoveRange(document.RelationsTo);
         db.OfficialDocuments.Remove(document);
-        audit.Add("DocumentDeleted", nameof(OfficialDocument), id, document.NumberAndSymbol);
+        audit.Add(AuditActions.DocumentDeleted, nameof(OfficialDocument), id, document.NumberAndSymbol);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var file in files)
         {

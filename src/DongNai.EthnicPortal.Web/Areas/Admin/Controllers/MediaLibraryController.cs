@@ -54,9 +54,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
             return RedirectToAction(nameof(Index));
         }
 
-        await db.SaveChangesAsync();
-        audit.Add("MediaUploaded", nameof(MediaFile), result.File.Id, $"{result.File.OriginalFileName} ({result.File.Width}×{result.File.Height})");
-        await db.SaveChangesAsync();
+        await audit.SaveCreatedAsync(result.File, AuditActions.MediaUploaded, $"{result.File.OriginalFileName} ({result.File.Width}×{result.File.Height})");
         Flash("Đã tải ảnh lên thư viện.");
         return RedirectToAction(nameof(Details), new { id = result.File.Id });
     }
@@ -89,7 +87,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         }
 
         file.AltText = VietnameseText.ToNfc(altText.Trim());
-        audit.Add("MediaAltTextChanged", nameof(MediaFile), id, file.AltText);
+        audit.Add(AuditActions.MediaAltTextChanged, nameof(MediaFile), id, file.AltText);
         await db.SaveChangesAsync();
         await changes.MediaChangedAsync(id);
         Flash("Đã lưu mô tả ảnh.");
@@ -113,7 +111,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         }
 
         db.MediaFiles.Remove(file);
-        audit.Add("MediaDeleted", nameof(MediaFile), id, file.OriginalFileName);
+        audit.Add(AuditActions.MediaDeleted, nameof(MediaFile), id, file.OriginalFileName);
         await db.SaveChangesAsync();
         images.DeleteFiles(file);
         Flash("Đã xóa ảnh khỏi thư viện.");

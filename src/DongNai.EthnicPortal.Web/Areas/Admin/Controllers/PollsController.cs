@@ -61,8 +61,7 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentC
             Options = options.Select((text, i) => new PollOption { Text = text, SortOrder = i + 1 }).ToList(),
         };
         db.Polls.Add(poll);
-        await db.SaveChangesAsync();
-        await audit.WriteAsync("PollCreated", nameof(Poll), poll.Id, poll.Question);
+        await audit.SaveCreatedAsync(poll, AuditActions.PollCreated, poll.Question);
         await changes.PollChangedAsync(poll.Id);
         Flash("Đã tạo cuộc thăm dò.");
         return Redirect(IndexPath);
@@ -173,7 +172,7 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentC
             }
         }
 
-        audit.Add("PollUpdated", nameof(Poll), poll.Id, poll.Question);
+        audit.Add(AuditActions.PollUpdated, nameof(Poll), poll.Id, poll.Question);
         try
         {
             await db.SaveChangesAsync();
@@ -192,7 +191,7 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentC
 
     /// <summary>Makes the poll visible and open from now on, unless it already is.</summary>
     [HttpPost(IndexPath + "/{id:int}/mo")]
-    public Task<IActionResult> Open(int id, Guid version) => ChangeStateAsync(id, version, "PollOpened", "Đã mở cuộc thăm dò.", (poll, now) =>
+    public Task<IActionResult> Open(int id, Guid version) => ChangeStateAsync(id, version, AuditActions.PollOpened, "Đã mở cuộc thăm dò.", (poll, now) =>
     {
         poll.IsVisible = true;
         if (poll.OpensAt > now)
@@ -208,7 +207,7 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentC
 
     /// <summary>Ends voting now; the results stay public in the archive.</summary>
     [HttpPost(IndexPath + "/{id:int}/dong")]
-    public Task<IActionResult> Close(int id, Guid version) => ChangeStateAsync(id, version, "PollClosed", "Đã đóng cuộc thăm dò.", (poll, now) =>
+    public Task<IActionResult> Close(int id, Guid version) => ChangeStateAsync(id, version, AuditActions.PollClosed, "Đã đóng cuộc thăm dò.", (poll, now) =>
     {
         if (poll.OpensAt > now)
         {

@@ -14,8 +14,6 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 [Authorize(Policy = Policies.Administrators)]
 public sealed class SearchIndexController(PortalDbContext db, ISearchIndex index, AuditLog audit, ContentChanges changes) : AdminControllerBase
 {
-    public const string RebuildAction = "search.rebuild";
-
     [HttpGet("/quan-tri/chi-muc-tim-kiem")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -33,7 +31,7 @@ public sealed class SearchIndexController(PortalDbContext db, ISearchIndex index
     public async Task<IActionResult> Rebuild(CancellationToken cancellationToken)
     {
         var count = await index.RebuildAsync(cancellationToken);
-        await audit.WriteAsync(RebuildAction, "SearchIndex", details: $"Xây dựng lại chỉ mục tìm kiếm: {count} mục.");
+        await audit.WriteAsync(AuditActions.SearchIndexRebuilt, "SearchIndex", details: $"Xây dựng lại chỉ mục tìm kiếm: {count} mục.");
         await changes.SearchIndexRebuiltAsync(cancellationToken);
         Flash($"Đã xây dựng lại chỉ mục tìm kiếm với {count} mục.");
         return RedirectToAction(nameof(Index));

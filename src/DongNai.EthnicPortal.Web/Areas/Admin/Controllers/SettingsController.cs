@@ -62,7 +62,7 @@ public sealed class SettingsController(PortalDbContext db, ContentChanges change
         settings.VisitCounterOffset = model.VisitCounterOffset;
         settings.RequireTwoFactorForStaff = model.RequireTwoFactorForStaff;
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add("SettingsChanged", nameof(SiteSettings), settings.Id, $"Tên: {settings.SiteName}; cộng lượt truy cập: {settings.VisitCounterOffset}; bắt buộc 2 bước: {(settings.RequireTwoFactorForStaff ? "có" : "không")}");
+        audit.Add(AuditActions.SettingsChanged, nameof(SiteSettings), settings.Id, $"Tên: {settings.SiteName}; cộng lượt truy cập: {settings.VisitCounterOffset}; bắt buộc 2 bước: {(settings.RequireTwoFactorForStaff ? "có" : "không")}");
         try
         {
             await db.SaveChangesAsync();

@@ -32,9 +32,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         }
 
         db.WebLinks.Add(link);
-        await db.SaveChangesAsync();
-        audit.Add("WebLinkCreated", nameof(WebLink), link.Id, $"{link.Name} — {link.Url}");
-        await db.SaveChangesAsync();
+        await audit.SaveCreatedAsync(link, AuditActions.WebLinkCreated, $"{link.Name} — {link.Url}");
         await changes.SiteChromeChangedAsync();
         Flash($"Đã thêm liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
@@ -67,7 +65,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
             return View(model);
         }
 
-        audit.Add("WebLinkUpdated", nameof(WebLink), id, $"{link.Name} — {link.Url}");
+        audit.Add(AuditActions.WebLinkUpdated, nameof(WebLink), id, $"{link.Name} — {link.Url}");
         await db.SaveChangesAsync();
         await changes.SiteChromeChangedAsync();
         Flash($"Đã lưu liên kết “{link.Name}”.");
@@ -84,7 +82,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         }
 
         db.WebLinks.Remove(link);
-        audit.Add("WebLinkDeleted", nameof(WebLink), id, $"{link.Name} — {link.Url}");
+        audit.Add(AuditActions.WebLinkDeleted, nameof(WebLink), id, $"{link.Name} — {link.Url}");
         await db.SaveChangesAsync();
         await changes.SiteChromeChangedAsync();
         Flash($"Đã xóa liên kết “{link.Name}”.");
