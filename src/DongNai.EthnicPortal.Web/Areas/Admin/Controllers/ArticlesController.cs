@@ -55,13 +55,8 @@ public sealed class ArticlesController(
             query = query.Where(a => a.Title.Contains(term) || a.Summary.Contains(term));
         }
 
-        var total = await query.CountAsync();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await query
+        var (rows, slice) = await query
             .OrderByDescending(a => a.UpdatedAt)
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
             .Select(a => new ArticleRow(
                 a.Id,
                 a.Title,
@@ -70,12 +65,12 @@ public sealed class ArticlesController(
                 db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                 a.UpdatedAt,
                 a.PublishAt))
-            .ToListAsync();
+            .PageAsync(page, PageSize);
 
         var authors = actor.IsEditor
             ? await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == authorId)).ToListAsync()
             : [];
-        return View(new ArticleListView(rows, status, categoryId, authorId, q, page, pageCount, total, await CategoryItemsAsync(categoryId), authors));
+        return View(new ArticleListView(rows, status, categoryId, authorId, q, slice.Number, slice.PageCount, slice.TotalCount, await CategoryItemsAsync(categoryId), authors));
     }
 
     [HttpGet]

@@ -38,15 +38,11 @@ public sealed class DocumentsController(
             query = query.Where(d => d.Number == text || d.NormalizedSymbol.Contains(symbol) || d.Abstract.Contains(text));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(trang, 1, pageCount);
-        var items = await query
+        var (items, page) = await query
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(d => new DocumentAdminListItem(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.IssuedOn, d.IsPublished, d.Attachments.Count))
-            .ToListAsync(cancellationToken);
-        return View(new DocumentAdminListModel(text, items, page, pageCount, total));
+            .PageAsync(trang, PageSize, cancellationToken);
+        return View(new DocumentAdminListModel(text, items, page.Number, page.PageCount, page.TotalCount));
     }
 
     [HttpGet(BasePath + "/tao")]

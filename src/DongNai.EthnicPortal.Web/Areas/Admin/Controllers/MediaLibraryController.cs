@@ -27,11 +27,8 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
             query = query.Where(m => m.AltText.Contains(term) || m.OriginalFileName.Contains(term));
         }
 
-        var total = await query.CountAsync();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var files = await query.OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
-        return View(new MediaListView(files.Select(Row).ToList(), page, pageCount, q, null));
+        var (files, slice) = await query.OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).PageAsync(page, PageSize);
+        return View(new MediaListView(files.Select(Row).ToList(), slice.Number, slice.PageCount, q, null));
     }
 
     [HttpPost]
