@@ -25,7 +25,7 @@ public static class DatabaseInitializer
         var storage = services.GetRequiredService<StoragePaths>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
-        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

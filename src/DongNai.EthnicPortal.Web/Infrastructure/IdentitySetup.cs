@@ -13,7 +13,7 @@ public static class IdentitySetup
 
     public static WebApplicationBuilder AddPortalIdentity(this WebApplicationBuilder builder)
     {
-        var storage = StoragePaths.From(builder.Configuration, builder.Environment);
+        var storage = builder.StoragePaths();
         // Keys on disk (or a shared volume) keep sign-ins and antiforgery tokens valid across restarts.
         builder.Services.AddDataProtection()
             .SetApplicationName("DongNai.EthnicPortal")

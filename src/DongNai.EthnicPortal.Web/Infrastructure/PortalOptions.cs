@@ -17,6 +17,10 @@ public sealed class PortalOptions
 
     public RequestLimitOptions RequestLimits { get; set; } = new();
 
+    public Services.Polls.PollSettings Polls { get; set; } = new();
+
+    public Services.Search.SitemapOptions Sitemap { get; set; } = new();
+
     public sealed class AdminAccountOptions
     {
         public string Email { get; set; } = "admin@localhost";
@@ -74,10 +78,9 @@ public sealed class StoragePaths(string root)
 
     public string Keys => Path.Combine(Root, "keys");
 
-    public static StoragePaths From(IConfiguration configuration, IHostEnvironment environment)
+    public static StoragePaths From(PortalOptions options, IHostEnvironment environment)
     {
-        var configured = configuration[$"{PortalOptions.SectionName}:Storage:Root"];
-        var root = string.IsNullOrWhiteSpace(configured) ? "data" : configured;
+        var root = string.IsNullOrWhiteSpace(options.Storage.Root) ? "data" : options.Storage.Root;
         return new StoragePaths(Path.GetFullPath(Path.Combine(environment.ContentRootPath, root)));
     }
 }

@@ -7,8 +7,7 @@ public static class SearchSetup
 {
     public static WebApplicationBuilder AddPortalSearch(this WebApplicationBuilder builder)
     {
-        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        if (provider == DatabaseProvider.SqlServer)
+        if (builder.DatabaseOptions().Provider == DatabaseProvider.SqlServer)
         {
             builder.Services.AddScoped<ISearchIndex, TermSearchIndex>();
         }
@@ -23,7 +22,6 @@ public static class SearchSetup
         builder.Services.AddScoped<SearchEntryBuilder>();
         builder.Services.AddScoped<IContentChangeHandler, SearchIndexUpdater>();
         builder.Services.AddScoped<IContentInitializer, SearchIndexInitializer>();
-        builder.Services.Configure<SitemapOptions>(builder.Configuration.GetSection(SitemapOptions.SectionName));
         return builder;
     }
 }

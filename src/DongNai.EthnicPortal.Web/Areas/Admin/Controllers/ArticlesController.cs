@@ -190,8 +190,8 @@ public sealed class ArticlesController(
             PortalUrls.Category(article.Category.Slug),
             article.AuthorByline,
             article.PublishedAt ?? article.PublishAt ?? article.UpdatedAt,
-            cover is null ? null : ImageStore.Url(cover),
-            cover is null ? null : ImageStore.SrcSet(cover),
+            cover is null ? null : MediaUrls.Url(cover),
+            cover is null ? null : MediaUrls.SrcSet(cover),
             cover?.AltText,
             article.CoverImageCaption,
             article.Status);

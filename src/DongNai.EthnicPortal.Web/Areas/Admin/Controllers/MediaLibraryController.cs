@@ -65,7 +65,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
             return NotFound();
         }
 
-        return View(new MediaDetailView(Row(file), ImageStore.SrcSet(file), await UsagesAsync(file)));
+        return View(new MediaDetailView(Row(file), MediaUrls.SrcSet(file), await UsagesAsync(file)));
     }
 
     [HttpPost]
@@ -120,16 +120,11 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
     public async Task<IActionResult> Picker()
     {
         var files = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100).ToListAsync();
-        return Json(files.Select(f => new MediaPickerItem(f.Id, BestUrl(f, 960), BestUrl(f, 480), f.AltText)));
+        return Json(files.Select(f => new MediaPickerItem(f.Id, MediaUrls.UrlForWidth(f, 960), MediaUrls.UrlForWidth(f, 480), f.AltText)));
     }
 
-    private static string BestUrl(MediaFile file, int width) =>
-        file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(width.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            ? PortalUrls.Media($"{file.StoredName}-{width}{ImageStore.Extension(file)}")
-            : ImageStore.Url(file);
-
     private static MediaRow Row(MediaFile file) =>
-        new(file.Id, ImageStore.Url(file), BestUrl(file, 480), file.AltText, file.OriginalFileName, file.Width, file.Height, file.SizeBytes, file.UploadedAt);
+        new(file.Id, MediaUrls.Url(file), MediaUrls.UrlForWidth(file, 480), file.AltText, file.OriginalFileName, file.Width, file.Height, file.SizeBytes, file.UploadedAt);
 
     private async Task<List<MediaUsage>> UsagesAsync(MediaFile file)
     {
