@@ -21,64 +21,19 @@ public sealed class ArticlesController(
     ContentChanges changes,
     AuditLog audit,
     UserManager<PortalUser> users,
+    ArticleQueries queries,
     TimeProvider time) : AdminControllerBase
 {
-    private const int PageSize = 20;
-
     [HttpGet]
-    public async Task<IActionResult> Index(ArticleStatus? status, int? categoryId, string? authorId, string? q, int page = 1)
-    {
-        var actor = Actor;
-        var query = db.Articles.AsNoTracking();
-        if (!actor.IsEditor)
-        {
-            query = query.Where(a => a.CreatedById == actor.UserId);
-        }
-        else if (!string.IsNullOrEmpty(authorId))
-        {
-            query = query.Where(a => a.CreatedById == authorId);
-        }
-
-        if (status is not null)
-        {
-            query = query.Where(a => a.Status == status);
-        }
-
-        if (categoryId is not null)
-        {
-            query = query.Where(a => a.CategoryId == categoryId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = VietnameseText.ToNfc(q.Trim());
-            query = query.Where(a => a.Title.Contains(term) || a.Summary.Contains(term));
-        }
-
-        var (rows, slice) = await query
-            .OrderByDescending(a => a.UpdatedAt)
-            .Select(a => new ArticleRow(
-                a.Id,
-                a.Title,
-                a.Status,
-                a.Category.Name,
-                db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
-                a.UpdatedAt,
-                a.PublishAt))
-            .PageAsync(page, PageSize);
-
-        var authors = actor.IsEditor
-            ? await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == authorId)).ToListAsync()
-            : [];
-        return View(new ArticleListView(rows, status, categoryId, authorId, q, slice.Number, slice.PageCount, slice.TotalCount, await CategoryItemsAsync(categoryId), authors));
-    }
+    public async Task<IActionResult> Index(ArticleStatus? status, int? categoryId, string? authorId, string? q, int page = 1) =>
+        View(await queries.ListAsync(Actor, new ArticleListFilter(status, categoryId, authorId, q), page));
 
     [HttpGet]
     public async Task<IActionResult> Create()
     {
         var user = await users.GetUserAsync(User);
         var form = new ArticleFormModel { AuthorByline = user?.DisplayName ?? "" };
-        return View("Edit", await EditorViewAsync(form, null));
+        return View("Edit", await queries.EditorAsync(Actor, form, null));
     }
 
     [HttpPost]
@@ -88,7 +43,7 @@ public sealed class ArticlesController(
         await ValidateReferencesAsync(form);
         if (!ModelState.IsValid)
         {
-            return View("Edit", await EditorViewAsync(form, null));
+            return View("Edit", await queries.EditorAsync(Actor, form, null));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -115,7 +70,7 @@ public sealed class ArticlesController(
             return Forbid();
         }
 
-        return View(await EditorViewAsync(ArticleFormModel.From(article), article));
+        return View(await queries.EditorAsync(Actor, ArticleFormModel.From(article), article));
     }
 
     [HttpPost]
@@ -137,7 +92,7 @@ public sealed class ArticlesController(
         await ValidateReferencesAsync(form);
         if (!ModelState.IsValid)
         {
-            return View(await EditorViewAsync(form, article));
+            return View(await queries.EditorAsync(Actor, form, article));
         }
 
         // The version the form was loaded with decides whether someone else saved in between.
@@ -398,46 +353,6 @@ public sealed class ArticlesController(
         var storedBy = stored.UpdatedById is null ? null : await db.Users.Where(u => u.Id == stored.UpdatedById).Select(u => u.DisplayName).FirstOrDefaultAsync();
         Response.StatusCode = StatusCodes.Status409Conflict;
         mine.BodyHtml = sanitizer.Sanitize(mine.BodyHtml);
-        return View("Conflict", new ArticleConflictView(mine, ArticleFormModel.From(stored), storedBy, stored.UpdatedAt, await CategoryItemsAsync(null)));
+        return View("Conflict", new ArticleConflictView(mine, ArticleFormModel.From(stored), storedBy, stored.UpdatedAt, await queries.CategoryItemsAsync(null)));
     }
-
-    private async Task<ArticleEditorView> EditorViewAsync(ArticleFormModel form, Article? article)
-    {
-        var images = await db.MediaFiles.AsNoTracking()
-            .OrderByDescending(m => m.UploadedAt)
-            .Take(200)
-            .Select(m => new SelectListItem($"{m.AltText} ({m.OriginalFileName})", m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Id == form.CoverImageId))
-            .ToListAsync();
-        ArticleStatusInfo? status = null;
-        if (article is not null)
-        {
-            var actor = Actor;
-            var approval = ArticleWorkflow.Approve(article, actor, force: false);
-            var forced = ArticleWorkflow.Approve(article, actor, force: true);
-            status = new ArticleStatusInfo(
-                article.Id,
-                article.Status,
-                article.ReviewRemark,
-                article.WithdrawnReason,
-                article.PublishAt,
-                article.PublishedAt,
-                article.CreatedById == actor.UserId,
-                ArticleWorkflow.CanEdit(article, actor),
-                ArticleWorkflow.CanSubmit(article, actor),
-                approval == ApprovalDecision.Allowed,
-                approval == ApprovalDecision.OwnArticle && forced == ApprovalDecision.AllowedForced,
-                ArticleWorkflow.CanReject(article, actor),
-                ArticleWorkflow.CanWithdraw(article, actor),
-                ArticleWorkflow.CanDelete(article, actor),
-                PortalUrls.Article(article.Id, article.Slug));
-        }
-
-        return new ArticleEditorView(form, await CategoryItemsAsync(form.CategoryId), images, status);
-    }
-
-    private async Task<List<SelectListItem>> CategoryItemsAsync(int? selected) =>
-        await db.Categories.AsNoTracking()
-            .OrderBy(c => c.SortOrder)
-            .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Id == selected))
-            .ToListAsync();
 }

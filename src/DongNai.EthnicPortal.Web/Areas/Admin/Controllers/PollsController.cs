@@ -106,72 +106,21 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentC
         }
 
         form.Id = id;
-        var votesByOption = await db.PollVoteChoices.Where(c => c.PollOption.PollId == id)
-            .GroupBy(c => c.PollOptionId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count);
-        form.VoteCount = await db.PollVotes.CountAsync(v => v.PollId == id);
-        foreach (var option in form.Options)
-        {
-            option.Votes = votesByOption.GetValueOrDefault(option.Id);
-        }
-
+        var votesByOption = await VotesByOptionAsync(form);
         if (form.Options.Any(o => o.Id != 0 && poll.Options.All(existing => existing.Id != o.Id)))
         {
             return BadRequest();
         }
 
-        if (poll.Version != form.Version)
-        {
-            ModelState.AddModelError("", ConcurrencyMessage);
-        }
-
-        if (form.VoteCount > 0 && form.AllowMultipleChoices != poll.AllowMultipleChoices)
-        {
-            ModelState.AddModelError(nameof(form.AllowMultipleChoices), "Không thể đổi hình thức chọn khi cuộc thăm dò đã có phiếu bình chọn.");
-        }
-
-        Validate(form, votesByOption);
+        ValidateEdit(poll, form, votesByOption);
         if (!ModelState.IsValid)
         {
             PadOptions(form);
             return View("Form", form);
         }
 
-        poll.Question = form.Question.Trim();
-        poll.AllowMultipleChoices = form.AllowMultipleChoices;
-        poll.OpensAt = VietnamTime.ToUtc(form.OpensAt!.Value);
-        poll.ClosesAt = form.ClosesAt is { } closes ? VietnamTime.ToUtc(closes) : null;
-        poll.IsVisible = form.IsVisible;
+        Apply(poll, form);
         db.Entry(poll).Property(p => p.Version).OriginalValue = form.Version;
-
-        var sortOrder = 0;
-        foreach (var input in form.Options)
-        {
-            var text = input.Text?.Trim() ?? "";
-            var existing = input.Id == 0 ? null : poll.Options.Single(o => o.Id == input.Id);
-            if (text.Length == 0)
-            {
-                if (existing is not null)
-                {
-                    db.PollOptions.Remove(existing);
-                }
-
-                continue;
-            }
-
-            sortOrder++;
-            if (existing is null)
-            {
-                poll.Options.Add(new PollOption { Text = text, SortOrder = sortOrder });
-            }
-            else
-            {
-                existing.Text = text;
-                existing.SortOrder = sortOrder;
-            }
-        }
-
         audit.Add(AuditActions.PollUpdated, nameof(Poll), poll.Id, poll.Question);
         try
         {
@@ -246,6 +195,74 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentC
         await changes.PollChangedAsync(poll.Id);
         Flash(message);
         return Redirect(IndexPath);
+    }
+
+    /// <summary>Votes per option and in all, shown next to the options so an editor sees what a change would touch.</summary>
+    private async Task<Dictionary<int, int>> VotesByOptionAsync(PollForm form)
+    {
+        var votesByOption = await db.PollVoteChoices.Where(c => c.PollOption.PollId == form.Id)
+            .GroupBy(c => c.PollOptionId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        form.VoteCount = await db.PollVotes.CountAsync(v => v.PollId == form.Id);
+        foreach (var option in form.Options)
+        {
+            option.Votes = votesByOption.GetValueOrDefault(option.Id);
+        }
+
+        return votesByOption;
+    }
+
+    private void ValidateEdit(Poll poll, PollForm form, Dictionary<int, int> votesByOption)
+    {
+        if (poll.Version != form.Version)
+        {
+            ModelState.AddModelError("", ConcurrencyMessage);
+        }
+
+        if (form.VoteCount > 0 && form.AllowMultipleChoices != poll.AllowMultipleChoices)
+        {
+            ModelState.AddModelError(nameof(form.AllowMultipleChoices), "Không thể đổi hình thức chọn khi cuộc thăm dò đã có phiếu bình chọn.");
+        }
+
+        Validate(form, votesByOption);
+    }
+
+    /// <summary>Copies the form onto the poll: emptied options are removed, new ones added, the rest renumbered in form order.</summary>
+    private void Apply(Poll poll, PollForm form)
+    {
+        poll.Question = form.Question.Trim();
+        poll.AllowMultipleChoices = form.AllowMultipleChoices;
+        poll.OpensAt = VietnamTime.ToUtc(form.OpensAt!.Value);
+        poll.ClosesAt = form.ClosesAt is { } closes ? VietnamTime.ToUtc(closes) : null;
+        poll.IsVisible = form.IsVisible;
+
+        var sortOrder = 0;
+        foreach (var input in form.Options)
+        {
+            var text = input.Text?.Trim() ?? "";
+            var existing = input.Id == 0 ? null : poll.Options.Single(o => o.Id == input.Id);
+            if (text.Length == 0)
+            {
+                if (existing is not null)
+                {
+                    db.PollOptions.Remove(existing);
+                }
+
+                continue;
+            }
+
+            sortOrder++;
+            if (existing is null)
+            {
+                poll.Options.Add(new PollOption { Text = text, SortOrder = sortOrder });
+            }
+            else
+            {
+                existing.Text = text;
+                existing.SortOrder = sortOrder;
+            }
+        }
     }
 
     /// <summary>Returns the cleaned option texts in order, adding model errors for what is wrong.</summary>
