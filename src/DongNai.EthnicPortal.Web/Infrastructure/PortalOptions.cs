@@ -24,6 +24,10 @@ public sealed class PortalOptions
 
     public EditorOptions Editor { get; set; } = new();
 
+    public Services.Polls.PollSettings Polls { get; set; } = new();
+
+    public Services.Search.SitemapOptions Sitemap { get; set; } = new();
+
     public sealed class AdminAccountOptions
     {
         public string Email { get; set; } = "admin@localhost";
@@ -102,11 +106,10 @@ public sealed class StoragePaths(string root, string? uploads = null)
 
     public string Keys => Path.Combine(Root, "keys");
 
-    public static StoragePaths From(IConfiguration configuration, IHostEnvironment environment)
+    public static StoragePaths From(PortalOptions options, IHostEnvironment environment)
     {
-        var configured = configuration[$"{PortalOptions.SectionName}:Storage:Root"];
-        var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, string.IsNullOrWhiteSpace(configured) ? "data" : configured));
-        var uploads = configuration[$"{PortalOptions.SectionName}:Storage:Uploads"];
+        var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, string.IsNullOrWhiteSpace(options.Storage.Root) ? "data" : options.Storage.Root));
+        var uploads = options.Storage.Uploads;
         return new StoragePaths(root, string.IsNullOrWhiteSpace(uploads) ? null : Path.GetFullPath(Path.Combine(root, uploads)));
     }
 }

@@ -7,7 +7,6 @@ public static class ServicesSetup
 {
     public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
