@@ -26,6 +26,7 @@ public static class PortalConfiguration
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(Options.Create(options.Polls));
         builder.Services.AddSingleton(Options.Create(options.Sitemap));
+        builder.Services.AddSingleton(Options.Create(options.Consultations));
         return options;
     });
 

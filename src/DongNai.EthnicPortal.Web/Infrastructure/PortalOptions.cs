@@ -28,6 +28,13 @@ public sealed class PortalOptions
 
     public Services.Search.SitemapOptions Sitemap { get; set; } = new();
 
+    public Services.Consultations.ConsultationSettings Consultations { get; set; } = new();
+
+    public MetricsOptions Metrics { get; set; } = new();
+
+    /// <summary>The configured <see cref="InstanceName"/>, or the machine's name when it is left empty.</summary>
+    public string InstanceNameOrMachine => string.IsNullOrWhiteSpace(InstanceName) ? Environment.MachineName : InstanceName;
+
     public sealed class AdminAccountOptions
     {
         public string Email { get; set; } = "admin@localhost";
@@ -48,6 +55,12 @@ public sealed class PortalOptions
     {
         /// <summary>A StackExchange.Redis connection string; unset on a single machine, where nothing needs sharing.</summary>
         public string? Configuration { get; set; }
+    }
+
+    public sealed class MetricsOptions
+    {
+        /// <summary>Networks besides loopback (CIDR, e.g. a monitoring subnet) that may read <c>/metrics</c>.</summary>
+        public string[] AllowedNetworks { get; set; } = [];
     }
 
     public sealed class OutputCacheSwitch

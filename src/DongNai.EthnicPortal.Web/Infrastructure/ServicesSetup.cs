@@ -12,7 +12,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ContentChanges>();
         builder.Services.AddScoped<ArticleAutosaves>();
-        builder.Services.AddSingleton(new InstanceIdentity(LoggingSetup.InstanceName(builder.Configuration)));
+        builder.Services.AddSingleton(new InstanceIdentity(builder.PortalOptions().InstanceNameOrMachine));
         builder.Services.AddScoped<DatabaseLeases>();
         builder.Services.AddSingleton<PortalHtmlSanitizer>();
         return builder;
