@@ -22,6 +22,8 @@ public static class DatabaseInitializer
     /// <summary>How long the start-up work may hold its lease before another instance may take over (a crashed holder).</summary>
     private static readonly TimeSpan InitializationLease = TimeSpan.FromMinutes(15);
 
+    private static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>
     /// Applies the migrations (unless <c>Database:MigrateOnStartup=false</c>; <c>--migrate</c> always does),
     /// then seeds, creates the first administrator and derives content. EF's migration lock serialises the
@@ -34,7 +36,11 @@ public static class DatabaseInitializer
         {
             if (forceMigrations || app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
             {
-                await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync(cancellationToken);
+                var database = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database;
+                // A migration that rewrites a large table (the search entries of 100,000 articles) takes
+                // minutes, far past the 30 s a page's query may take.
+                database.SetCommandTimeout(MigrationTimeout);
+                await database.MigrateAsync(cancellationToken);
             }
         }
 
