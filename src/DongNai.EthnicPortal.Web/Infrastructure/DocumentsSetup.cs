@@ -11,6 +11,18 @@ public static class DocumentsSetup
         builder.Services.AddScoped<IContentChangeHandler, DocumentLinkingHandler>();
         builder.Services.AddScoped<IContentInitializer, DocumentLinkingInitializer>();
         builder.Services.AddScoped<DocumentAttachmentStore>();
+        builder.Services.AddScoped<DocumentRegistryQuery>();
+        builder.Services.AddScoped<DocumentRecords>();
+
+        // The OpenAPI description covers the open-data JSON only; every other action opts out or is a page.
+        builder.Services.AddOpenApi(options => options.ShouldInclude = description =>
+            string.Equals("/" + description.RelativePath, PortalUrls.DocumentsJson, StringComparison.OrdinalIgnoreCase));
         return builder;
+    }
+
+    public static WebApplication MapPortalOpenData(this WebApplication app)
+    {
+        app.MapOpenApi(PortalUrls.OpenDataApi).CacheOutput(CachePolicies.PublicPage);
+        return app;
     }
 }
