@@ -21,12 +21,11 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
     {
         var filter = input.ToFilter();
         var selection = await registry.SelectAsync(filter, cancellationToken);
-        var pageCount = Math.Max(1, (selection.TotalCount + PageSize - 1) / PageSize);
-        var pageNumber = Math.Min(filter.Page, pageCount);
-        filter = filter with { Page = pageNumber };
+        var slice = PageSlice.Clamped(filter.Page, PageSize, selection.TotalCount);
+        filter = filter with { Page = slice.Number };
 
         var rows = await selection.Ordered
-            .Skip((pageNumber - 1) * PageSize)
+            .Skip(slice.Skip)
             .Take(PageSize)
             .Select(d => new { d.Id, d.Slug, d.NumberAndSymbol, Type = d.DocumentType.Name, Issuer = d.IssuingBody.Name, d.IssuedOn, d.Abstract, d.EffectiveFrom, d.EffectiveUntil, d.ValidityOverride })
             .ToListAsync(cancellationToken);
@@ -34,7 +33,7 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
             DocumentValidity.Compute(r.IssuedOn, r.EffectiveFrom, r.EffectiveUntil, r.ValidityOverride, selection.Today))).ToList();
 
         var choices = await facets.GetAsync(cancellationToken);
-        return View(new DocumentRegistryModel(filter, items, selection.TotalCount, pageCount, choices.Types, choices.Issuers, choices.Fields, choices.Years));
+        return View(new DocumentRegistryModel(filter, items, selection.TotalCount, slice.PageCount, choices.Types, choices.Issuers, choices.Fields, choices.Years));
     }
 
     [HttpGet("/van-ban/{id:int}/{slug?}")]

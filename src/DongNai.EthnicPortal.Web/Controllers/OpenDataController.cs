@@ -56,16 +56,16 @@ public sealed class OpenDataController(DocumentRegistryQuery registry, DocumentR
     {
         var filter = input.ToFilter();
         var selection = await registry.SelectAsync(filter, cancellationToken);
-        var pageCount = Math.Max(1, (selection.TotalCount + JsonPageSize - 1) / JsonPageSize);
-        var page = Math.Min(filter.Page, pageCount);
-        var documents = await records.LoadAsync(selection.Ordered.Skip((page - 1) * JsonPageSize).Take(JsonPageSize), selection.Today, Absolute, cancellationToken);
+        var slice = PageSlice.Clamped(filter.Page, JsonPageSize, selection.TotalCount);
+        var page = slice.Number;
+        var documents = await records.LoadAsync(selection.Ordered.Skip(slice.Skip).Take(JsonPageSize), selection.Today, Absolute, cancellationToken);
         var body = new DocumentsJsonPage(
             selection.TotalCount,
             page,
             JsonPageSize,
-            pageCount,
+            slice.PageCount,
             Absolute(filter.Url(PortalUrls.DocumentsJson, page)),
-            page < pageCount ? Absolute(filter.Url(PortalUrls.DocumentsJson, page + 1)) : null,
+            page < slice.PageCount ? Absolute(filter.Url(PortalUrls.DocumentsJson, page + 1)) : null,
             page > 1 ? Absolute(filter.Url(PortalUrls.DocumentsJson, page - 1)) : null,
             Absolute(filter.Url(page)),
             documents);

@@ -1,3 +1,4 @@
+using DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
 
@@ -17,6 +18,7 @@ public static class DocumentsSetup
         // The OpenAPI description covers the open-data JSON only; every other action opts out or is a page.
         builder.Services.AddOpenApi(options => options.ShouldInclude = description =>
             string.Equals("/" + description.RelativePath, PortalUrls.DocumentsJson, StringComparison.OrdinalIgnoreCase));
+        builder.Services.AddScoped<DocumentEditorQuery>();
         return builder;
     }
 

@@ -45,16 +45,10 @@ public sealed class DocumentRegistryQuery(PortalDbContext db, TimeProvider time,
             query = query.Where(d => d.IssuedOn >= first && d.IssuedOn <= last);
         }
 
-        query = filter.Validity switch
+        if (filter.Validity is { } validityStatus)
         {
-            ValidityStatus.InForce => query.Where(d => d.ValidityOverride == ValidityStatus.InForce
-                || (d.ValidityOverride == null && (d.EffectiveFrom ?? d.IssuedOn) <= today && (d.EffectiveUntil == null || d.EffectiveUntil >= today))),
-            ValidityStatus.Expired => query.Where(d => d.ValidityOverride == ValidityStatus.Expired
-                || (d.ValidityOverride == null && (d.EffectiveFrom ?? d.IssuedOn) <= today && d.EffectiveUntil != null && d.EffectiveUntil < today)),
-            ValidityStatus.NotYetInForce => query.Where(d => d.ValidityOverride == ValidityStatus.NotYetInForce
-                || (d.ValidityOverride == null && (d.EffectiveFrom ?? d.IssuedOn) > today)),
-            _ => query,
-        };
+            query = query.Where(DocumentValidity.Is(validityStatus, today));
+        }
 
         IReadOnlyList<int> exact = [];
         if (filter.Query is { } searchText)
