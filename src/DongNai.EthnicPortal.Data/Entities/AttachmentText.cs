@@ -52,6 +52,9 @@ public class AttachmentText
 
     public DateTime? ClaimedAt { get; set; }
 
+    /// <summary>Claims since it was last queued; a file that brought its reader down this often is given up as failed.</summary>
+    public int Attempts { get; set; }
+
     public DateTime QueuedAt { get; set; }
 
     public DateTime? CompletedAt { get; set; }

@@ -264,6 +264,9 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("DocumentAttachmentId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 

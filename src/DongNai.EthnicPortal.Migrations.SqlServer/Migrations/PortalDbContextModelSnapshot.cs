@@ -264,6 +264,9 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("DocumentAttachmentId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("datetime2");
 

@@ -253,6 +253,9 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("DocumentAttachmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("TEXT");
 

@@ -1,6 +1,7 @@
 using DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
+using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 
@@ -19,6 +20,13 @@ public static class DocumentsSetup
         builder.Services.AddOpenApi(options => options.ShouldInclude = description =>
             string.Equals("/" + description.RelativePath, PortalUrls.DocumentsJson, StringComparison.OrdinalIgnoreCase));
         builder.Services.AddScoped<DocumentEditorQuery>();
+
+        builder.Services.Configure<AttachmentTextOptions>(builder.Configuration.GetSection(AttachmentTextOptions.Section));
+        builder.Services.AddSingleton<ExternalProgram>();
+        builder.Services.AddSingleton<AttachmentTextExtractor>();
+        builder.Services.AddSingleton<AttachmentTextRequests>();
+        builder.Services.AddScoped<AttachmentTextProcessor>();
+        builder.Services.AddHostedService<AttachmentTextWorker>();
         return builder;
     }
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
+namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class AttachmentText : Migration
@@ -15,15 +16,16 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                 name: "AttachmentTexts",
                 columns: table => new
                 {
-                    DocumentAttachmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    PagesDone = table.Column<int>(type: "INTEGER", nullable: false),
-                    PagesTotal = table.Column<int>(type: "INTEGER", nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    DocumentAttachmentId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    PagesDone = table.Column<int>(type: "integer", nullable: false),
+                    PagesTotal = table.Column<int>(type: "integer", nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -40,14 +42,14 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                 name: "AttachmentTextPages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DocumentAttachmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PageNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    FoldedText = table.Column<string>(type: "TEXT", nullable: false),
-                    CorrectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CorrectedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentAttachmentId = table.Column<int>(type: "integer", nullable: false),
+                    PageNumber = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    FoldedText = table.Column<string>(type: "text", nullable: false),
+                    CorrectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CorrectedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {

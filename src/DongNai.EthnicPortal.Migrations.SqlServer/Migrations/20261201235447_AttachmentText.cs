@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
+namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class AttachmentText : Migration
@@ -16,15 +15,16 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                 name: "AttachmentTexts",
                 columns: table => new
                 {
-                    DocumentAttachmentId = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    PagesDone = table.Column<int>(type: "integer", nullable: false),
-                    PagesTotal = table.Column<int>(type: "integer", nullable: true),
-                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    DocumentAttachmentId = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    PagesDone = table.Column<int>(type: "int", nullable: false),
+                    PagesTotal = table.Column<int>(type: "int", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -41,14 +41,14 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                 name: "AttachmentTextPages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DocumentAttachmentId = table.Column<int>(type: "integer", nullable: false),
-                    PageNumber = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    FoldedText = table.Column<string>(type: "text", nullable: false),
-                    CorrectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CorrectedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DocumentAttachmentId = table.Column<int>(type: "int", nullable: false),
+                    PageNumber = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    FoldedText = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CorrectedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CorrectedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261201233207_AttachmentText")]
+    [Migration("20261201235428_AttachmentText")]
     partial class AttachmentText
     {
         /// <inheritdoc />
@@ -254,6 +254,9 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
                 {
                     b.Property<int>("DocumentAttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ClaimedAt")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
+namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class AttachmentText : Migration
@@ -15,15 +15,16 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                 name: "AttachmentTexts",
                 columns: table => new
                 {
-                    DocumentAttachmentId = table.Column<int>(type: "int", nullable: false),
-                    State = table.Column<int>(type: "int", nullable: false),
-                    PagesDone = table.Column<int>(type: "int", nullable: false),
-                    PagesTotal = table.Column<int>(type: "int", nullable: true),
-                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    QueuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    DocumentAttachmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    PagesDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    PagesTotal = table.Column<int>(type: "INTEGER", nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -40,14 +41,14 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                 name: "AttachmentTextPages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DocumentAttachmentId = table.Column<int>(type: "int", nullable: false),
-                    PageNumber = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    FoldedText = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CorrectedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CorrectedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentAttachmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    FoldedText = table.Column<string>(type: "TEXT", nullable: false),
+                    CorrectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CorrectedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
