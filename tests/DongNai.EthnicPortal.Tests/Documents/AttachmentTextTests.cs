@@ -126,7 +126,7 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
         Assert.Equal("Kết quả giảm nghèo bền vững ở vùng đồng bào Xtiêng", pages.Single(p => p.PageNumber == 2).Text);
         Assert.NotNull(pages.Single(p => p.PageNumber == 2).CorrectedAt);
 
-        var audit = await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "AttachmentTextCorrected" && a.EntityId == id.ToString()));
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "AttachmentTextCorrected" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(1, audit);
     }
 

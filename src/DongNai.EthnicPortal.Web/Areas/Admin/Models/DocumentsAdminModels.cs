@@ -1,7 +1,7 @@
-using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 using System.ComponentModel.DataAnnotations;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Models;
+using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Models;
 
