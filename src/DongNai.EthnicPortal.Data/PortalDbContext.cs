@@ -21,6 +21,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OfficialDocument> OfficialDocuments => Set<OfficialDocument>();
     public DbSet<DocumentAttachment> DocumentAttachments => Set<DocumentAttachment>();
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
+    public DbSet<AttachmentText> AttachmentTexts => Set<AttachmentText>();
+    public DbSet<AttachmentTextPage> AttachmentTextPages => Set<AttachmentTextPage>();
     public DbSet<Page> Pages => Set<Page>();
     public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<PollOption> PollOptions => Set<PollOption>();

@@ -30,6 +30,12 @@ if (MaintenanceCommands.IsMigrateOnly(args))
     return;
 }
 
+if (MaintenanceCommands.IsExtractAttachments(args))
+{
+    await app.ExtractAttachmentTextsAsync();
+    return;
+}
+
 if (BenchmarkData.IsRequested(args))
 {
     await app.GenerateBenchmarkDataAsync(args);

@@ -259,6 +259,84 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.Property<int>("DocumentAttachmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PagesDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PagesTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocumentAttachmentId");
+
+                    b.HasIndex("State", "QueuedAt");
+
+                    b.ToTable("AttachmentTexts");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentTextPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("DocumentAttachmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FoldedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentAttachmentId", "PageNumber")
+                        .IsUnique();
+
+                    b.ToTable("AttachmentTextPages");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1548,6 +1626,26 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.DocumentAttachment", "Attachment")
+                        .WithOne()
+                        .HasForeignKey("DongNai.EthnicPortal.Data.Entities.AttachmentText", "DocumentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentTextPage", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.AttachmentText", null)
+                        .WithMany("Pages")
+                        .HasForeignKey("DocumentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
                 {
                     b.HasOne("DongNai.EthnicPortal.Data.Entities.OfficialDocument", "ResultDocument")
@@ -1751,6 +1849,11 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Citations");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.Navigation("Pages");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Category", b =>

@@ -259,6 +259,84 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.Property<int>("DocumentAttachmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("PagesDone")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PagesTotal")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.HasKey("DocumentAttachmentId");
+
+                    b.HasIndex("State", "QueuedAt");
+
+                    b.ToTable("AttachmentTexts");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentTextPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("DocumentAttachmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FoldedText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentAttachmentId", "PageNumber")
+                        .IsUnique();
+
+                    b.ToTable("AttachmentTextPages");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1550,6 +1628,26 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.DocumentAttachment", "Attachment")
+                        .WithOne()
+                        .HasForeignKey("DongNai.EthnicPortal.Data.Entities.AttachmentText", "DocumentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentTextPage", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.AttachmentText", null)
+                        .WithMany("Pages")
+                        .HasForeignKey("DocumentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
                 {
                     b.HasOne("DongNai.EthnicPortal.Data.Entities.OfficialDocument", "ResultDocument")
@@ -1753,6 +1851,11 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Citations");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.Navigation("Pages");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Category", b =>

@@ -248,6 +248,82 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.Property<int>("DocumentAttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PagesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PagesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentAttachmentId");
+
+                    b.HasIndex("State", "QueuedAt");
+
+                    b.ToTable("AttachmentTexts");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentTextPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentAttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FoldedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentAttachmentId", "PageNumber")
+                        .IsUnique();
+
+                    b.ToTable("AttachmentTextPages");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1495,6 +1571,26 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.DocumentAttachment", "Attachment")
+                        .WithOne()
+                        .HasForeignKey("DongNai.EthnicPortal.Data.Entities.AttachmentText", "DocumentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentTextPage", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.AttachmentText", null)
+                        .WithMany("Pages")
+                        .HasForeignKey("DocumentAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Consultation", b =>
                 {
                     b.HasOne("DongNai.EthnicPortal.Data.Entities.OfficialDocument", "ResultDocument")
@@ -1698,6 +1794,11 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Citations");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.AttachmentText", b =>
+                {
+                    b.Navigation("Pages");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Category", b =>

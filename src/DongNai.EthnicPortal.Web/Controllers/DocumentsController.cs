@@ -11,93 +11,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Controllers;
 
-public sealed class DocumentsController(PortalDbContext db, TimeProvider time, DocumentSearchCatalog catalog, DocumentFacets facets) : Controller
+public sealed class DocumentsController(PortalDbContext db, TimeProvider time, DocumentRegistryQuery registry, DocumentFacets facets) : Controller
 {
     public const int PageSize = 20;
-    private const int MaxQueryLength = 200;
 
     [HttpGet("/van-ban")]
     [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Documents])]
-    public async Task<IActionResult> Index(
-        [FromQuery(Name = DocumentFilter.TypeKey)] int? type,
-        [FromQuery(Name = DocumentFilter.IssuerKey)] int? issuer,
-        [FromQuery(Name = DocumentFilter.FieldKey)] int? field,
-        [FromQuery(Name = DocumentFilter.YearKey)] int? year,
-        [FromQuery(Name = DocumentFilter.ValidityKey)] string? validity,
-        [FromQuery(Name = DocumentFilter.QueryKey)] string? q,
-        [FromQuery(Name = DocumentFilter.PageKey)] int? page,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(DocumentFilterInput input, CancellationToken cancellationToken)
     {
-        // Unparseable values bind as null and simply do not filter; a shared link with a typo still shows the registry.
-        var text = string.IsNullOrWhiteSpace(q) ? null : VietnameseText.ToNfc(q.Trim());
-        if (text is { Length: > MaxQueryLength })
-        {
-            text = text[..MaxQueryLength];
-        }
-
-        var filter = new DocumentFilter(type, issuer, field, year is >= 1900 and <= 2200 ? year : null, DocumentValidity.FromQueryValue(validity), text, Math.Max(1, page ?? 1));
-        var today = VietnamTime.Today(time);
-
-        // Compared with a variable, the flag can lead into the (IsPublished, IssuedOn) index.
-        var published = true;
-        var query = db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished == published);
-        if (filter.Type is { } typeId)
-        {
-            query = query.Where(d => d.DocumentTypeId == typeId);
-        }
-
-        if (filter.Issuer is { } issuerId)
-        {
-            query = query.Where(d => d.IssuingBodyId == issuerId);
-        }
-
-        if (filter.Field is { } fieldId)
-        {
-            query = query.Where(d => d.FieldId == fieldId);
-        }
-
-        if (filter.Year is { } wantedYear)
-        {
-            // A date range rather than .Year keeps the (…, IssuedOn) indexes usable.
-            var first = new DateOnly(wantedYear, 1, 1);
-            var last = new DateOnly(wantedYear, 12, 31);
-            query = query.Where(d => d.IssuedOn >= first && d.IssuedOn <= last);
-        }
-
-        if (filter.Validity is { } validityStatus)
-        {
-            query = query.Where(DocumentValidity.Is(validityStatus, today));
-        }
-
-        IReadOnlyList<int> exact = [];
-        if (filter.Query is { } searchText)
-        {
-            var match = await catalog.MatchAsync(db, searchText, cancellationToken);
-            var matching = match.MatchingIds;
-            exact = match.ExactIds;
-            query = query.Where(d => matching.Contains(d.Id));
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var slice = PageSlice.Clamped(filter.Page, PageSize, total);
+        var filter = input.ToFilter();
+        var selection = await registry.SelectAsync(filter, cancellationToken);
+        var slice = PageSlice.Clamped(filter.Page, PageSize, selection.TotalCount);
         filter = filter with { Page = slice.Number };
 
-        // Exact number matches lead only when there are some: the extra sort key would otherwise make
-        // SQLite sort every published document instead of reading the IssuedOn index in order.
-        var ordered = exact.Count > 0
-            ? query.OrderByDescending(d => exact.Contains(d.Id)).ThenByDescending(d => d.IssuedOn)
-            : query.OrderByDescending(d => d.IssuedOn);
-        var rows = await ordered
-            .ThenByDescending(d => d.Id)
+        var rows = await selection.Ordered
             .Skip(slice.Skip)
             .Take(PageSize)
             .Select(d => new { d.Id, d.Slug, d.NumberAndSymbol, Type = d.DocumentType.Name, Issuer = d.IssuingBody.Name, d.IssuedOn, d.Abstract, d.EffectiveFrom, d.EffectiveUntil, d.ValidityOverride })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new DocumentListItem(r.Id, r.Slug, r.NumberAndSymbol, r.Type, r.Issuer, r.IssuedOn, r.Abstract,
-            DocumentValidity.Compute(r.IssuedOn, r.EffectiveFrom, r.EffectiveUntil, r.ValidityOverride, today))).ToList();
+            DocumentValidity.Compute(r.IssuedOn, r.EffectiveFrom, r.EffectiveUntil, r.ValidityOverride, selection.Today))).ToList();
 
         var choices = await facets.GetAsync(cancellationToken);
-        return View(new DocumentRegistryModel(filter, items, total, slice.PageCount, choices.Types, choices.Issuers, choices.Fields, choices.Years));
+        return View(new DocumentRegistryModel(filter, items, selection.TotalCount, slice.PageCount, choices.Types, choices.Issuers, choices.Fields, choices.Years));
     }
 
     [HttpGet("/van-ban/{id:int}/{slug?}")]

@@ -70,6 +70,7 @@ public sealed class SitemapController(PortalDbContext db, TimeProvider time, IOp
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Slug }).ToListAsync(cancellationToken);
         urls.AddRange(categories.Select(c => new SitemapUrl(PortalUrls.Category(c.Slug), newestByCategory.GetValueOrDefault(c.Id))));
         urls.Add(new SitemapUrl(PortalUrls.Documents, newestDocument));
+        urls.Add(new SitemapUrl(PortalUrls.OpenData, newestDocument));
         var pages = await db.Pages.AsNoTracking().Where(p => p.IsPublished).OrderBy(p => p.SortOrder).Select(p => new { p.Slug, p.UpdatedAt }).ToListAsync(cancellationToken);
         urls.AddRange(pages.Select(p => new SitemapUrl(PortalUrls.Page(p.Slug), p.UpdatedAt)));
         return urls;

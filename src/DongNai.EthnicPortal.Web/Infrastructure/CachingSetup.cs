@@ -29,7 +29,7 @@ public static class CachingSetup
         builder.Services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
-            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "text/xml", "application/xml", "application/rss+xml", "application/json", "image/svg+xml", "text/plain"];
+            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "text/xml", "application/xml", "application/rss+xml", "application/json", "text/csv", "image/svg+xml", "text/plain"];
         });
         builder.Services.AddSingleton<PublicCache>();
         builder.Services.AddScoped<SiteChrome>();

@@ -7,16 +7,46 @@ namespace DongNai.EthnicPortal.Web.Infrastructure;
 /// <summary>
 /// One-shot commands an operator runs instead of serving: <c>--migrate</c> (apply migrations, seed,
 /// create the first administrator, build the search index, exit) and <c>--backup PATH</c> (a consistent
-/// copy of the SQLite database while the site serves).
+/// copy of the SQLite database while the site serves) and <c>--extract-attachments</c> (read the text of
+/// every attachment stored before extraction existed, wait until the queue is empty, exit).
 /// </summary>
 public static class MaintenanceCommands
 {
     public const string MigrateSwitch = "--migrate";
     public const string BackupSwitch = "--backup";
+    public const string ExtractAttachmentsSwitch = "--extract-attachments";
 
     public static bool IsMigrateOnly(string[] args) => args.Contains(MigrateSwitch, StringComparer.Ordinal);
 
     public static bool IsBackup(string[] args) => args.Contains(BackupSwitch, StringComparer.Ordinal);
+
+    public static bool IsExtractAttachments(string[] args) => args.Contains(ExtractAttachmentsSwitch, StringComparer.Ordinal);
+
+    /// <summary>Queues the never-read attachments and works the queue (this instance's share of it, in a farm) until it is empty.</summary>
+    public static async Task ExtractAttachmentTextsAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MaintenanceCommands));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var queued = await scope.ServiceProvider.GetRequiredService<Services.Documents.Extraction.AttachmentTextRequests>()
+                .EnqueueNeverReadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), CancellationToken.None);
+            logger.LogInformation("{Count} attachments queued for text extraction.", queued);
+        }
+
+        var processed = 0;
+        while (true)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            if (!await scope.ServiceProvider.GetRequiredService<Services.Documents.Extraction.AttachmentTextProcessor>().ProcessNextAsync(CancellationToken.None))
+            {
+                break;
+            }
+
+            processed++;
+        }
+
+        logger.LogInformation("Text extraction done: {Count} attachments read.", processed);
+    }
 
     /// <summary>Returns the process exit code: 0 when the copy was written.</summary>
     public static async Task<int> BackupDatabaseAsync(this WebApplication app, string[] args)

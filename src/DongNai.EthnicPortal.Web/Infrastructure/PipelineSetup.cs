@@ -46,6 +46,7 @@ public static class PipelineSetup
         app.MapControllerRoute("admin", "quan-tri/{controller=Dashboard}/{action=Index}/{id?}", defaults: new { area = "Admin" }, constraints: new { area = "Admin" })
             .WithStaticAssets();
         app.MapControllers().WithStaticAssets();
+        app.MapPortalOpenData();
         return app;
     }
 

@@ -1,6 +1,8 @@
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DongNai.EthnicPortal.Web.Models;
@@ -22,7 +24,10 @@ public sealed record DocumentFilter(int? Type, int? Issuer, int? Field, int? Yea
     public bool IsFiltered => Type is not null || Issuer is not null || Field is not null || Year is not null || Validity is not null || !string.IsNullOrWhiteSpace(Query);
 
     /// <summary>The registry URL with these filters and the given page (page 1 is left out, so the first page has one URL).</summary>
-    public string Url(int page)
+    public string Url(int page) => Url(PortalUrls.Documents, page);
+
+    /// <summary>Another form of the registry (<paramref name="path"/>) with these filters and page.</summary>
+    public string Url(string path, int page)
     {
         var query = new Dictionary<string, string?>();
         Add(query, TypeKey, Type?.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -32,7 +37,7 @@ public sealed record DocumentFilter(int? Type, int? Issuer, int? Field, int? Yea
         Add(query, ValidityKey, Validity is { } validity ? DocumentValidity.QueryValue(validity) : null);
         Add(query, QueryKey, string.IsNullOrWhiteSpace(Query) ? null : Query.Trim());
         Add(query, PageKey, page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-        return QueryHelpers.AddQueryString(PortalUrls.Documents, query);
+        return QueryHelpers.AddQueryString(path, query);
     }
 
     private static void Add(Dictionary<string, string?> query, string key, string? value)
@@ -41,6 +46,47 @@ public sealed record DocumentFilter(int? Type, int? Issuer, int? Field, int? Yea
         {
             query[key] = value;
         }
+    }
+}
+
+/// <summary>
+/// The registry's filters as bound from the query string, for every form of the registry. Unparseable
+/// values bind as null and simply do not filter: a shared link with a typo still shows the registry.
+/// </summary>
+public sealed class DocumentFilterInput
+{
+    private const int MaxQueryLength = 200;
+
+    [FromQuery(Name = DocumentFilter.TypeKey)]
+    public int? Type { get; set; }
+
+    [FromQuery(Name = DocumentFilter.IssuerKey)]
+    public int? Issuer { get; set; }
+
+    [FromQuery(Name = DocumentFilter.FieldKey)]
+    public int? Field { get; set; }
+
+    [FromQuery(Name = DocumentFilter.YearKey)]
+    public int? Year { get; set; }
+
+    [FromQuery(Name = DocumentFilter.ValidityKey)]
+    public string? Validity { get; set; }
+
+    [FromQuery(Name = DocumentFilter.QueryKey)]
+    public string? Q { get; set; }
+
+    [FromQuery(Name = DocumentFilter.PageKey)]
+    public int? Page { get; set; }
+
+    public DocumentFilter ToFilter()
+    {
+        var text = string.IsNullOrWhiteSpace(Q) ? null : VietnameseText.ToNfc(Q.Trim());
+        if (text is { Length: > MaxQueryLength })
+        {
+            text = text[..MaxQueryLength];
+        }
+
+        return new DocumentFilter(Type, Issuer, Field, Year is >= 1900 and <= 2200 ? Year : null, DocumentValidity.FromQueryValue(Validity), text, Math.Max(1, Page ?? 1));
     }
 }
 
@@ -67,7 +113,7 @@ public sealed record DocumentAttachmentItem(int Id, string FileName, string Cont
 
     public string Size => FileSizes.Format(SizeBytes);
 
-    public string FormatName => AttachmentFormats.All.FirstOrDefault(f => f.ContentType == ContentType)?.Name ?? "Tệp";
+    public string FormatName => AttachmentFormats.Name(ContentType);
 }
 
 public sealed record RelatedDocumentItem(string Relation, int Id, string Slug, string NumberAndSymbol, string TypeName, string Abstract)
@@ -103,3 +149,17 @@ public sealed record DocumentPageModel(
 
     public string Signer => string.IsNullOrWhiteSpace(SignerTitle) ? SignerName : $"{SignerName} ({SignerTitle})";
 }
+
+/// <summary>One page of /van-ban.json. <see cref="Next"/> is null on the last page; <see cref="Html"/> is the same page for people.</summary>
+public sealed record DocumentsJsonPage(
+    int Total,
+    int Page,
+    int PageSize,
+    int PageCount,
+    string Self,
+    string? Next,
+    string? Previous,
+    string Html,
+    IReadOnlyList<DocumentRecord> Documents);
+
+public sealed record OpenDataPageModel(IReadOnlyList<LookupOption> Types, IReadOnlyList<LookupOption> Issuers, IReadOnlyList<int> Years);

@@ -140,6 +140,15 @@ public static class AuditActions
     [AuditLabel("Gỡ tệp đính kèm")]
     public const string DocumentAttachmentRemoved = "DocumentAttachmentRemoved";
 
+    [AuditLabel("Thay tệp đính kèm bằng bản mới")]
+    public const string DocumentAttachmentReplaced = "DocumentAttachmentReplaced";
+
+    [AuditLabel("Yêu cầu trích xuất lại chữ của tệp đính kèm")]
+    public const string AttachmentTextRequeued = "AttachmentTextRequeued";
+
+    [AuditLabel("Sửa chữ trích xuất của một trang tệp đính kèm")]
+    public const string AttachmentTextCorrected = "AttachmentTextCorrected";
+
     [AuditLabel("Thêm quan hệ giữa văn bản")]
     public const string DocumentRelationAdded = "DocumentRelationAdded";
 

@@ -7,6 +7,11 @@ public static class PortalUrls
 {
     public const string Home = "/";
     public const string Documents = "/van-ban";
+    public const string DocumentsJson = "/van-ban.json";
+    public const string DocumentsCsv = "/van-ban.csv";
+    public const string DocumentsFeed = "/van-ban/rss";
+    public const string OpenData = "/du-lieu-mo";
+    public const string OpenDataApi = "/du-lieu-mo/openapi.json";
     public const string Search = "/tim-kiem";
     public const string Rss = "/rss";
     public const string Admin = "/quan-tri";

@@ -58,6 +58,8 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         ["Documents.Edit"] = [SignIn, 403, 200, 200],
         ["Documents.Delete"] = [SignIn, 403, 200, 200],
         ["DocumentLookups.Index"] = [SignIn, 403, 200, 200],
+        ["AttachmentTexts.Page"] = [SignIn, 403, 200, 200],
+        ["AttachmentTexts.Status"] = [SignIn, 403, 200, 200],
         ["Polls.Index"] = [SignIn, 403, 200, 200],
         ["Polls.Create"] = [SignIn, 403, 200, 200],
         ["Polls.Edit"] = [SignIn, 403, 200, 200],
@@ -188,6 +190,11 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
             ids["WebLinks"] = await db.WebLinks.Select(l => l.Id).FirstAsync();
             ids["MediaLibrary"] = await db.MediaFiles.Select(m => m.Id).FirstAsync();
             ids["Documents"] = await db.OfficialDocuments.Select(d => d.Id).FirstAsync();
+            ids["AttachmentTexts"] = ids["Documents"];
+            var attachment = new DocumentAttachment { OfficialDocumentId = (int)ids["Documents"], FileName = "ma-tran.txt", ContentType = "text/plain; charset=utf-8", SizeBytes = 1, StoredPath = "documents/ma-tran.txt", UploadedAt = DateTime.UtcNow };
+            db.DocumentAttachments.Add(attachment);
+            await db.SaveChangesAsync();
+            ids["Attachments"] = attachment.Id;
             ids["Polls"] = await db.Polls.Select(p => p.Id).FirstAsync();
             ids["Consultations"] = await db.Consultations.Select(c => c.Id).FirstAsync();
             var comment = new ConsultationComment { ConsultationId = (int)ids["Consultations"], FullName = "Người góp ý", Email = "gopy@example.vn", Text = "Góp ý.", IpHash = "matrix", SubmittedAt = DateTime.UtcNow, ConsentedAt = DateTime.UtcNow };
@@ -229,7 +236,8 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         {
             if (Descriptor.AttributeRouteInfo?.Template is { } template)
             {
-                return "/" + System.Text.RegularExpressions.Regex.Replace(template, "\\{id(:int)?\\}", _ => ids[Descriptor.ControllerName].ToString()!);
+                var routed = System.Text.RegularExpressions.Regex.Replace(template, "\\{id(:int)?\\}", _ => ids[Descriptor.ControllerName].ToString()!);
+                return "/" + System.Text.RegularExpressions.Regex.Replace(routed, "\\{attachmentId(:int)?\\}", _ => ids["Attachments"].ToString()!);
             }
 
             var url = $"/quan-tri/{Descriptor.ControllerName.ToLowerInvariant()}/{Descriptor.ActionName.ToLowerInvariant()}";

@@ -35,6 +35,9 @@ public static class AttachmentFormats
 
     public static readonly IReadOnlyList<AttachmentFormat> All = [Pdf, Doc, Xls, Ppt, Docx, Xlsx, Pptx, Odt, Ods, Odp, Text, Rtf, Zip, Jpeg, Png, Webp, Gif];
 
+    /// <summary>The format's name for readers ("PDF", "Word"…), from a stored content type.</summary>
+    public static string Name(string contentType) => All.FirstOrDefault(f => f.ContentType == contentType)?.Name ?? "Tệp";
+
     private static readonly byte[] Ole2Signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] JpegSignature = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

@@ -54,8 +54,9 @@ public sealed record SearchResults(
     private static readonly System.Globalization.CultureInfo VietnameseNumbers = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 }
 
-/// <summary>A result as shown: the title and snippet are HTML with the matched words in &lt;mark&gt;.</summary>
-public sealed record SearchResult(SearchEntryKind Kind, string TitleHtml, string Url, DateTime? Date, string SnippetHtml);
+/// <summary>A result as shown: the title and snippet are HTML with the matched words in &lt;mark&gt;.
+/// <see cref="InAttachment"/> is the attachment page a document's match was found on, when it was in one.</summary>
+public sealed record SearchResult(SearchEntryKind Kind, string TitleHtml, string Url, DateTime? Date, string SnippetHtml, AttachmentPageHit? InAttachment = null);
 
 /// <summary>A matching entry as the database returns it; a lower score ranks higher.</summary>
 public sealed class SearchHit

@@ -12,6 +12,9 @@ namespace DongNai.EthnicPortal.Web.Services.Search;
 /// </summary>
 public sealed class SearchEntryBuilder(PortalDbContext db)
 {
+    /// <summary>Of a document's attachments, this much text is indexed; a very long file is found by its opening.</summary>
+    public const int MaxAttachmentCharacters = 1_000_000;
+
     public IQueryable<Article> PublishedArticles =>
         db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
 
@@ -51,14 +54,35 @@ public sealed class SearchEntryBuilder(PortalDbContext db)
                 d.IssuedOn,
             })
             .ToListAsync(cancellationToken);
+        var attachmentTexts = await AttachmentTextsAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
         return rows.Select(d => Entry(
                 SearchEntryKind.Document,
                 d.Id,
                 $"{d.Type} số {d.NumberAndSymbol}",
                 PortalUrls.Document(d.Id, d.Slug),
-                $"{d.Abstract.TrimEnd('.', ' ')}. Cơ quan ban hành: {d.Issuer}. Người ký: {d.SignerName}.\n{HtmlText.FromHtml(d.RenderedFullTextHtml ?? d.FullTextHtml)}",
+                $"{d.Abstract.TrimEnd('.', ' ')}. Cơ quan ban hành: {d.Issuer}. Người ký: {d.SignerName}.\n{HtmlText.FromHtml(d.RenderedFullTextHtml ?? d.FullTextHtml)}\n{attachmentTexts.GetValueOrDefault(d.Id)}",
                 VietnamTime.StartOfDayUtc(d.IssuedOn)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The text read out of each document's attachments, page after page, so the document is found by
+    /// words only its files hold. Cut at <see cref="MaxAttachmentCharacters"/> per document.
+    /// </summary>
+    private async Task<Dictionary<int, string>> AttachmentTextsAsync(List<int> documentIds, CancellationToken cancellationToken)
+    {
+        var pages = await db.AttachmentTextPages.AsNoTracking()
+            .Join(db.DocumentAttachments, p => p.DocumentAttachmentId, a => a.Id, (p, a) => new { a.OfficialDocumentId, p.DocumentAttachmentId, p.PageNumber, p.Text })
+            .Where(x => documentIds.Contains(x.OfficialDocumentId))
+            .OrderBy(x => x.DocumentAttachmentId)
+            .ThenBy(x => x.PageNumber)
+            .Select(x => new { x.OfficialDocumentId, x.Text })
+            .ToListAsync(cancellationToken);
+        return pages.GroupBy(p => p.OfficialDocumentId).ToDictionary(g => g.Key, g =>
+        {
+            var text = string.Join('\n', g.Select(p => p.Text));
+            return text.Length <= MaxAttachmentCharacters ? text : text[..MaxAttachmentCharacters];
+        });
     }
 
     public async Task<List<SearchEntry>> PagesAsync(IQueryable<Page> pages, CancellationToken cancellationToken)

@@ -275,12 +275,17 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
 
         var rows = await db.SearchEntries.AsNoTracking()
             .Where(e => ids.Contains(e.Id))
-            .Select(e => new { e.Id, e.Kind, e.Title, e.Url, e.Date, Text = e.PlainText.Substring(0, SnippetSource) })
+            .Select(e => new { e.Id, e.Kind, e.EntityId, e.Title, e.Url, e.Date, Text = e.PlainText.Substring(0, SnippetSource) })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
         var terms = query.Terms;
-        return ids.Where(rows.ContainsKey)
-            .Select(id => rows[id])
-            .Select(r => new SearchResult(r.Kind, SearchSnippet.Highlight(r.Title, terms), r.Url, r.Date, SearchSnippet.Excerpt(r.Text, terms)))
-            .ToList();
+        var results = new List<SearchResult>(ids.Count);
+        foreach (var r in ids.Where(rows.ContainsKey).Select(id => rows[id]))
+        {
+            // A document may have matched on words that only its attached files hold: say where.
+            var inAttachment = r.Kind == SearchEntryKind.Document ? await AttachmentPageHits.FindAsync(db, r.EntityId, terms, cancellationToken) : null;
+            results.Add(new SearchResult(r.Kind, SearchSnippet.Highlight(r.Title, terms), r.Url, r.Date, SearchSnippet.Excerpt(r.Text, terms), inAttachment));
+        }
+
+        return results;
     }
 }

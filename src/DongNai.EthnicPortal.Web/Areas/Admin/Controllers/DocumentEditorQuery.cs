@@ -2,6 +2,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
+using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
@@ -19,11 +20,15 @@ public sealed class DocumentEditorQuery(PortalDbContext db, DocumentFacets facet
         }
 
         var info = await db.OfficialDocuments.AsNoTracking().Where(d => d.Id == documentId).Select(d => new { d.Slug, d.IsPublished }).FirstAsync(cancellationToken);
-        var files = await db.DocumentAttachments.AsNoTracking()
+        var attachmentRows = await db.DocumentAttachments.AsNoTracking()
             .Where(a => a.OfficialDocumentId == documentId)
             .OrderBy(a => a.Id)
-            .Select(a => new DocumentAdminAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAt))
+            .Select(a => new { a.Id, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAt })
             .ToListAsync(cancellationToken);
+        var texts = await AttachmentTextStatuses(db, documentId, cancellationToken);
+        var files = attachmentRows
+            .Select(a => new DocumentAdminAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAt, texts.GetValueOrDefault(a.Id) ?? new AttachmentTextStatus(null, 0, null, 0, null)))
+            .ToList();
         var outgoing = await db.DocumentRelations.AsNoTracking().Where(r => r.FromDocumentId == documentId)
             .Select(r => new { r.Id, r.Kind, Other = r.ToDocumentId, r.ToDocument.NumberAndSymbol, Type = r.ToDocument.DocumentType.Name })
             .ToListAsync(cancellationToken);
@@ -35,4 +40,11 @@ public sealed class DocumentEditorQuery(PortalDbContext db, DocumentFacets facet
             .ToList();
         return new DocumentEditorModel(documentId, info.IsPublished ? PortalUrls.Document(documentId, info.Slug) : null, form, lookups, files, relations);
     }
+
+    /// <summary>The extraction status of each attachment of a document that has been queued at least once.</summary>
+    public static async Task<Dictionary<int, AttachmentTextStatus>> AttachmentTextStatuses(PortalDbContext db, int documentId, CancellationToken cancellationToken) =>
+        await db.AttachmentTexts.AsNoTracking()
+            .Where(t => t.Attachment.OfficialDocumentId == documentId)
+            .Select(t => new { t.DocumentAttachmentId, Status = new AttachmentTextStatus(t.State, t.PagesDone, t.PagesTotal, t.Pages.Count, t.FailureReason) })
+            .ToDictionaryAsync(t => t.DocumentAttachmentId, t => t.Status, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Models;
+using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Models;
 
@@ -71,9 +72,22 @@ public sealed record DocumentAdminListItem(int Id, string Slug, string NumberAnd
 
 public sealed record DocumentAdminListModel(string? Query, IReadOnlyList<DocumentAdminListItem> Items, int Page, int PageCount, int TotalCount);
 
-public sealed record DocumentAdminAttachment(int Id, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt);
+public sealed record DocumentAdminAttachment(int Id, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt, AttachmentTextStatus Text);
 
 public sealed record DocumentAdminRelation(int Id, string Label, int OtherId, string OtherNumberAndSymbol, string OtherTypeName, bool Outgoing);
+
+/// <summary>One page of an attachment's extracted text, in the editor that corrects it.</summary>
+public sealed record AttachmentPageEditorModel(
+    int DocumentId,
+    string DocumentTitle,
+    int AttachmentId,
+    string FileName,
+    AttachmentTextStatus Status,
+    IReadOnlyList<int> PageNumbers,
+    int PageNumber,
+    string Text,
+    DateTime? CorrectedAt,
+    string? CorrectedBy);
 
 public sealed record DocumentLookups(IReadOnlyList<LookupOption> Types, IReadOnlyList<LookupOption> Issuers, IReadOnlyList<LookupOption> Fields);
 
