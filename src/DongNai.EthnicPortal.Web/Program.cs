@@ -30,6 +30,12 @@ if (MaintenanceCommands.IsMigrateOnly(args))
     return;
 }
 
+if (MaintenanceCommands.IsImageCopies(args))
+{
+    await app.MakeImageCopiesAsync();
+    return;
+}
+
 if (BenchmarkData.IsRequested(args))
 {
     await app.GenerateBenchmarkDataAsync(args);
