@@ -123,6 +123,28 @@ declare -A PATHS
 # Through one connection with the cache off, so every request does the work.
 single() { wrk -t1 -c1 -d10s --latency "$BASE$1" | awk '$1=="50%" {print $2}'; }
 
+# Signs the administrator in with curl and prints the Cookie header of the session.
+admin_cookie() {
+  local jar="$WORK/admin.cookies" token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/quan-tri/dang-nhap" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=admin@localhost" --data-urlencode "Password=$Portal__Admin__Password" \
+    --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/dang-nhap"
+  # curl marks HttpOnly cookies with a #HttpOnly_ prefix, which would read as a comment.
+  sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}'
+}
+ADMIN_NAMES=("admin dashboard" "admin articles p1" "admin articles p500" "admin articles status filter" "admin articles search" "admin documents")
+declare -A ADMIN_PATHS=(
+  ["admin dashboard"]=/quan-tri
+  ["admin articles p1"]=/quan-tri/articles
+  ["admin articles p500"]="/quan-tri/articles?page=$LAST_PAGE"
+  ["admin articles status filter"]="/quan-tri/articles?status=Submitted"
+  ["admin articles search"]="/quan-tri/articles?q=binh+dang+gioi"
+  ["admin documents"]=/quan-tri/van-ban
+)
+# Each admin page through one signed-in connection; wrk follows no redirect, so a lost session shows as non-2xx.
+single_admin() { wrk -t1 -c1 -d10s --latency -H "Cookie: $ADMIN_COOKIE" "$BASE$1" | awk '$1=="50%" {p50=$2} /Non-2xx/ {bad=$5} END {print p50 (bad ? " (" bad " non-2xx)" : "")}'; }
+
 bench_provider() {
   local provider=$1
   use_provider "$provider"
@@ -174,6 +196,11 @@ bench_provider() {
   OTHER["$provider|search number single"]=$(single "/tim-kiem?q=9478")
   OTHER["$provider|page1 single"]=$(single "/chuyen-muc/tin-tuc-su-kien")
   OTHER["$provider|page500 single"]=$(single "/chuyen-muc/tin-tuc-su-kien?trang=$LAST_PAGE")
+  ADMIN_COOKIE=$(admin_cookie)
+  local name
+  for name in "${ADMIN_NAMES[@]}"; do
+    OTHER["$provider|$name single"]=$(single_admin "${ADMIN_PATHS[$name]}")
+  done
   OTHER["$provider|memory uncached"]=$(awk '/VmHWM/ {print $2}' /proc/"$APP_PID"/status)
   stop_app
   [ "$provider" != postgres ] || pg_cluster_stop "$PG_DIR"
@@ -232,6 +259,9 @@ row() { # first-column text, then one value per provider from a function of the 
   KEY="search number single"; row "search for a document number (9478), one connection, median" other
   KEY="page1 single"; row "category page 1, one connection, median" other
   KEY="page500 single"; row "category page $LAST_PAGE, one connection, median" other
+  for name in "${ADMIN_NAMES[@]}"; do
+    KEY="$name single"; row "$name (${ADMIN_PATHS[$name]}), signed in, one connection, median; target ≤ 2× category page 1" other
+  done
   KEY="startup"; row "start to first 200 on a migrated database" other
   KEY="memory cached"; row "peak RSS, cached pass" mb
   KEY="memory uncached"; row "peak RSS, uncached pass" mb

@@ -36,6 +36,12 @@ if (MaintenanceCommands.IsExtractAttachments(args))
     return;
 }
 
+if (MaintenanceCommands.IsImageCopies(args))
+{
+    await app.MakeImageCopiesAsync();
+    return;
+}
+
 if (BenchmarkData.IsRequested(args))
 {
     await app.GenerateBenchmarkDataAsync(args);

@@ -12,6 +12,7 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(m => m.StoredName).HasMaxLength(100).IsRequired();
         builder.Property(m => m.ContentType).HasMaxLength(100).IsRequired();
         builder.Property(m => m.VariantWidths).HasMaxLength(100).IsRequired();
+        builder.Property(m => m.WebpWidths).HasMaxLength(100).IsRequired();
         builder.Property(m => m.AltText).HasMaxLength(300).IsRequired();
         builder.Property(m => m.UploadedById).HasMaxLength(450);
         builder.HasIndex(m => m.StoredName).IsUnique();

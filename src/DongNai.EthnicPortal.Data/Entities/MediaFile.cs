@@ -20,6 +20,12 @@ public class MediaFile
     /// <summary>Comma-separated widths of the downscaled variants, e.g. "480,960".</summary>
     public string VariantWidths { get; set; } = "";
 
+    /// <summary>
+    /// Comma-separated widths of the WebP copies {StoredName}-{width}.webp, the full width included, e.g.
+    /// "360,720,1200"; empty until the copies are made (a WebP original needs none: its variants are WebP).
+    /// </summary>
+    public string WebpWidths { get; set; } = "";
+
     public string AltText { get; set; } = "";
 
     public DateTime UploadedAt { get; set; }

@@ -839,6 +839,11 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("WebpWidths")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Width")
                         .HasColumnType("integer");
 

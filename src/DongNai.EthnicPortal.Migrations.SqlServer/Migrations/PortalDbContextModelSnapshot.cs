@@ -839,6 +839,11 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("WebpWidths")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("Width")
                         .HasColumnType("int");
 

@@ -30,7 +30,7 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
                     a.Category.Name,
                     a.Category.Slug,
                     a.CoverImageCaption,
-                    a.CoverImageId == null ? null : new PublishedArticles.CoverRow(a.CoverImage!.StoredName, a.CoverImage.ContentType, a.CoverImage.VariantWidths, a.CoverImage.Width, a.CoverImage.Height, a.CoverImage.AltText)))
+                    a.CoverImageId == null ? null : new PublishedArticles.CoverRow(a.CoverImage!.StoredName, a.CoverImage.ContentType, a.CoverImage.VariantWidths, a.CoverImage.WebpWidths, a.CoverImage.Width, a.CoverImage.Height, a.CoverImage.AltText)))
                 .FirstOrDefault());
 
     [HttpGet("/tin-tuc/{slugAndId}")]

@@ -20,6 +20,8 @@ public static class AdminSetup
     {
         var services = builder.Services;
         services.AddScoped<ImageStore>();
+        services.AddScoped<ImageCopies>();
+        services.AddScoped<IContentInitializer>(provider => provider.GetRequiredService<ImageCopies>());
         services.AddScoped<ArticleQueries>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());

@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Web.Services.Media;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,14 +8,17 @@ namespace DongNai.EthnicPortal.Web.Infrastructure;
 /// <summary>
 /// One-shot commands an operator runs instead of serving: <c>--migrate</c> (apply migrations, seed,
 /// create the first administrator, build the search index, exit) and <c>--backup PATH</c> (a consistent
-/// copy of the SQLite database while the site serves) and <c>--extract-attachments</c> (read the text of
-/// every attachment stored before extraction existed, wait until the queue is empty, exit).
+/// copy of the SQLite database while the site serves), <c>--extract-attachments</c> (read the text of
+/// every attachment stored before extraction existed, wait until the queue is empty, exit) and
+/// <c>--generate-image-copies</c> (the resized and WebP copies of images stored before there were any,
+/// after the start-up work).
 /// </summary>
 public static class MaintenanceCommands
 {
     public const string MigrateSwitch = "--migrate";
     public const string BackupSwitch = "--backup";
     public const string ExtractAttachmentsSwitch = "--extract-attachments";
+    public const string ImageCopiesSwitch = "--generate-image-copies";
 
     public static bool IsMigrateOnly(string[] args) => args.Contains(MigrateSwitch, StringComparer.Ordinal);
 
@@ -46,6 +50,16 @@ public static class MaintenanceCommands
         }
 
         logger.LogInformation("Text extraction done: {Count} attachments read.", processed);
+    }
+
+    public static bool IsImageCopies(string[] args) => args.Contains(ImageCopiesSwitch, StringComparer.Ordinal);
+
+    public static async Task MakeImageCopiesAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var made = await scope.ServiceProvider.GetRequiredService<ImageCopies>().MakeMissingAsync(CancellationToken.None);
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MaintenanceCommands))
+            .LogInformation("Made the resized copies of {Count} image(s).", made);
     }
 
     /// <summary>Returns the process exit code: 0 when the copy was written.</summary>

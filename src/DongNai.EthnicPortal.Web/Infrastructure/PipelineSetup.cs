@@ -31,6 +31,7 @@ public static class PipelineSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseVisitCounting();
+        app.UseMiddleware<PublicPageETags>();
         app.UseMiddleware<OutputCacheMetrics>();
         app.UseOutputCache();
         app.Use(OutputCacheMetrics.MarkRendered);

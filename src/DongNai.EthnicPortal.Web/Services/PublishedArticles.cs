@@ -25,7 +25,7 @@ public static class PublishedArticles
         a.Slug,
         a.Summary,
         a.PublishedAt!.Value,
-        a.CoverImageId == null ? null : new CoverRow(a.CoverImage!.StoredName, a.CoverImage.ContentType, a.CoverImage.VariantWidths, a.CoverImage.Width, a.CoverImage.Height, a.CoverImage.AltText));
+        a.CoverImageId == null ? null : new CoverRow(a.CoverImage!.StoredName, a.CoverImage.ContentType, a.CoverImage.VariantWidths, a.CoverImage.WebpWidths, a.CoverImage.Width, a.CoverImage.Height, a.CoverImage.AltText));
 
     /// <summary>
     /// The newest cards of a category, optionally without one article, a page at a time: the home blocks,
@@ -60,9 +60,9 @@ public static class PublishedArticles
             new ParameterReplacer(VisibleAt.Parameters[1], nowUtc).Visit(VisibleAt.Body),
             VisibleAt.Parameters[0]);
 
-    public sealed record CoverRow(string StoredName, string ContentType, string VariantWidths, int Width, int Height, string AltText)
+    public sealed record CoverRow(string StoredName, string ContentType, string VariantWidths, string WebpWidths, int Width, int Height, string AltText)
     {
-        public ImageModel ToImage() => Media.MediaUrls.Image(StoredName, ContentType, VariantWidths, Width, Height, AltText);
+        public ImageModel ToImage() => Media.MediaUrls.Image(StoredName, ContentType, VariantWidths, WebpWidths, Width, Height, AltText);
     }
 
     public sealed record CardRow(int Id, string Title, string Slug, string Summary, DateTime PublishedAt, CoverRow? Cover);

@@ -25,17 +25,17 @@ public sealed class PageBudgetTests
     {
         var result = PageBudget.Check([Resource("/", ResourceKind.Document, 50_000), Resource("/js/app.js", ResourceKind.Script, 20_000)], None, None);
         Assert.False(result.WithinBudget);
-        Assert.Contains(result.Problems, p => p.Contains("exceeds 60 KB", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Contains("exceeds 30 KB", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Images_that_are_not_the_articles_own_count_as_requests()
     {
-        var resources = Enumerable.Range(0, 6).Select(i => Resource($"/img/icon{i}.png", ResourceKind.Image, 500)).Append(Resource("/", ResourceKind.Document, 10_000));
+        var resources = Enumerable.Range(0, 4).Select(i => Resource($"/img/icon{i}.png", ResourceKind.Image, 500)).Append(Resource("/", ResourceKind.Document, 10_000));
         var result = PageBudget.Check(resources, None, None);
-        Assert.Equal(7, result.Requests);
-        Assert.Contains(result.Problems, p => p.Contains("requests exceed 6", StringComparison.Ordinal));
-        Assert.Equal(10_000, result.TransferredBytes);
+        Assert.Equal(5, result.Requests);
+        Assert.Contains(result.Problems, p => p.Contains("requests exceed 4", StringComparison.Ordinal));
+        Assert.Equal(12_000, result.TransferredBytes);
     }
 
     [Fact]

@@ -25,14 +25,23 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
         var media = await fixture.Factory.WithDbAsync(db => db.MediaFiles.AsNoTracking().OrderByDescending(m => m.Id).FirstAsync());
         Assert.Equal("Lễ hội của đồng bào Chơ Ro", media.AltText);
         Assert.Equal((2000, 1000), (media.Width, media.Height));
-        Assert.Equal("480,960,1600", media.VariantWidths);
+        Assert.Equal("360,720,960,1200", media.VariantWidths);
+        Assert.Equal("360,720,960,1200,2000", media.WebpWidths);
         Assert.Matches("^[0-9a-f]{32}$", media.StoredName);
 
         var stored = await File.ReadAllBytesAsync(Path.Combine(MediaFolder, media.StoredName + ".jpg"));
         Assert.DoesNotContain("GPS-TOA-DO-BI-MAT", Encoding.Latin1.GetString(stored), StringComparison.Ordinal);
-        foreach (var width in new[] { 480, 960, 1600 })
+        foreach (var width in new[] { 360, 720, 960, 1200 })
         {
             using var variant = SKBitmap.Decode(Path.Combine(MediaFolder, $"{media.StoredName}-{width}.jpg"));
+            Assert.Equal(width, variant.Width);
+        }
+
+        foreach (var width in new[] { 360, 720, 960, 1200, 2000 })
+        {
+            var webp = await File.ReadAllBytesAsync(Path.Combine(MediaFolder, $"{media.StoredName}-{width}.webp"));
+            Assert.Equal("image/webp", ImageStore.Sniff(webp));
+            using var variant = SKBitmap.Decode(webp);
             Assert.Equal(width, variant.Width);
         }
 

@@ -64,9 +64,9 @@ public sealed partial class TransferTests(TransferTests.PublishedAssetsFixture f
         // Development serves assets revalidated; the tests must run as a deployed site does.
         Assert.Equal("Testing", fixture.Factory.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
         var client = fixture.Factory.CreateBrowserClient();
-        var home = await client.GetStringAsync("/");
+        var article = await client.GetStringAsync(await SeedArticleUrlAsync(client));
 
-        foreach (var path in new[] { Asset(home, StylesheetLink()), Asset(home, ScriptLink()) })
+        foreach (var path in new[] { Asset(article, StylesheetLink()), Asset(article, ScriptLink()) })
         {
             Assert.Matches(Fingerprint(), path);
             var response = await client.GetAsync(path);
@@ -79,15 +79,32 @@ public sealed partial class TransferTests(TransferTests.PublishedAssetsFixture f
     }
 
     [Fact]
-    public async Task The_page_asks_for_one_stylesheet_and_one_deferred_script()
+    public async Task Pages_ask_for_one_stylesheet_and_a_deferred_script_only_where_it_is_used()
     {
-        var home = await fixture.Factory.CreateBrowserClient().GetStringAsync("/");
+        var client = fixture.Factory.CreateBrowserClient();
+        var home = await client.GetStringAsync("/");
+        var article = await client.GetStringAsync(await SeedArticleUrlAsync(client));
 
         Assert.Single(StylesheetLink().Matches(home));
-        var scripts = ScriptTag().Matches(home);
-        Assert.Single(scripts);
-        Assert.Contains("defer", scripts[0].Value, StringComparison.Ordinal);
+        Assert.Empty(ScriptTag().Matches(home));
+        Assert.DoesNotContain("<img src=\"/images/logo.svg", home, StringComparison.Ordinal);
+        Assert.Matches("<link rel=\"icon\" href=\"/images/logo\\.[a-z0-9]{8,}\\.svg\"", home);
+
+        // The article's print button is the one thing site.js does.
+        Assert.Single(StylesheetLink().Matches(article));
+        var script = Assert.Single(ScriptTag().Matches(article), tag => tag.Value.Contains(" src=", StringComparison.Ordinal));
+        Assert.Contains("defer", script.Value, StringComparison.Ordinal);
     }
+
+    private static async Task<string> SeedArticleUrlAsync(HttpClient client)
+    {
+        var match = SeedArticleLink().Match(await client.GetStringAsync("/"));
+        Assert.True(match.Success, "The seed article is not linked from the home page.");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex("href=\"(/tin-tuc/trien-khai-thuc-hien-cong-tac-binh-dang-gioi[^\"]*)\"")]
+    private static partial Regex SeedArticleLink();
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string encoding)
     {

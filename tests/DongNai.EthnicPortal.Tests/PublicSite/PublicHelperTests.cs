@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Controllers;
 using DongNai.EthnicPortal.Web.Models;
 using DongNai.EthnicPortal.Web.Services;
@@ -37,9 +38,22 @@ public sealed class PublicHelperTests
         Assert.Equal(
             "/media/anh-480.webp 480w, /media/anh-960.webp 960w, /media/anh.webp 1600w",
             MediaUrls.SrcSet("anh", "image/webp", "960, 480,,x", 1600));
+        Assert.Equal("/media/anh-360.webp 360w, /media/anh-800.webp 800w", MediaUrls.WebpSrcSet("anh", "image/jpeg", "800,360"));
+        Assert.Null(MediaUrls.WebpSrcSet("anh", "image/webp", "360,800"));
+        Assert.Null(MediaUrls.WebpSrcSet("anh", "image/png", ""));
         Assert.Null(MediaUrls.SrcSet("anh", "image/jpeg", "", 1200));
         Assert.Null(MediaUrls.SrcSet("anh", "image/jpeg", "1200", 1200));
     }
+
+    [Theory]
+    [InlineData("/media/0f3a9c.jpg", "0f3a9c")]
+    [InlineData("/media/0f3a9c-960.png", "0f3a9c")]
+    [InlineData("/media/seed-binh-dang-gioi-360.webp", "seed-binh-dang-gioi")]
+    [InlineData("https://example.com/media/0f3a9c.jpg", null)]
+    [InlineData("/media/../etc/passwd", null)]
+    [InlineData("/media/anh.svg", null)]
+    public void The_stored_name_is_read_back_only_from_our_own_media_urls(string url, string? storedName) =>
+        Assert.Equal(storedName, MediaUrls.StoredNameOf(url));
 
     [Fact]
     public void News_article_json_ld_is_valid_json_with_escaped_markup()
@@ -64,9 +78,9 @@ public sealed class PublicHelperTests
     {
         const string html = "<p>Mở đầu</p>\n<figure><img src=\"/media/a.jpg\" alt=\"Ảnh\" width=\"1200\" height=\"675\"><figcaption>Chú thích</figcaption></figure>";
 
-        var result = ArticleBodies.WithLazyImages(html);
+        var result = ArticleBodies.ForReaders(html, new Dictionary<string, MediaFile>());
 
         Assert.Equal("<p>Mở đầu</p>\n<figure><img src=\"/media/a.jpg\" alt=\"Ảnh\" width=\"1200\" height=\"675\" loading=\"lazy\" decoding=\"async\"><figcaption>Chú thích</figcaption></figure>", result);
-        Assert.Equal("<p>Không có ảnh</p>", ArticleBodies.WithLazyImages("<p>Không có ảnh</p>"));
+        Assert.Equal("<p>Không có ảnh</p>", ArticleBodies.ForReaders("<p>Không có ảnh</p>", new Dictionary<string, MediaFile>()));
     }
 }

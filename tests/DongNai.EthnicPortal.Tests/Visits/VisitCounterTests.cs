@@ -84,10 +84,12 @@ public sealed class VisitCounterTests : IDisposable
         time.Advance(TimeSpan.FromSeconds(10));
         var newcomer = await Browser().GetAsync(url);
 
-        // The first view sets the cookie, so it is not stored; the returning view without a cookie fills the cache.
+        // The first view's cookie is added as the page leaves the server, after the output cache stored the
+        // page without it, so the returning view is already served from the cache.
         Assert.Single(VisitCookies(first));
+        Assert.Null(first.Headers.Age);
         Assert.Empty(VisitCookies(second));
-        Assert.Null(second.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
         Assert.NotNull(newcomer.Headers.Age);
         Assert.Single(VisitCookies(newcomer));
         await Counter.FlushAsync();

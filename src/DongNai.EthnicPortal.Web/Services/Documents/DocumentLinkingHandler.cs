@@ -42,7 +42,7 @@ public sealed class DocumentLinkingHandler(PortalDbContext db) : IContentChangeH
         }
 
         var registry = await LoadRegistryAsync(db, cancellationToken);
-        Render(article, registry);
+        Render(article, registry, await ArticleBodies.LoadMediaAsync(db, [article.BodyHtml], cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -74,9 +74,11 @@ public sealed class DocumentLinkingHandler(PortalDbContext db) : IContentChangeH
                 || (d.RenderedFullTextHtml != null && d.RenderedFullTextHtml.Contains(linkPrefix)));
         }
 
-        foreach (var article in await articleQuery.ToListAsync(cancellationToken))
+        var articles = await articleQuery.ToListAsync(cancellationToken);
+        var media = await ArticleBodies.LoadMediaAsync(db, articles.Select(a => a.BodyHtml), cancellationToken);
+        foreach (var article in articles)
         {
-            Render(article, registry);
+            Render(article, registry, media);
         }
 
         foreach (var other in await documentQuery.ToListAsync(cancellationToken))
@@ -97,10 +99,10 @@ public sealed class DocumentLinkingHandler(PortalDbContext db) : IContentChangeH
         return new DocumentRegistrySnapshot(entries);
     }
 
-    public static void Render(Article article, DocumentRegistrySnapshot registry)
+    public static void Render(Article article, DocumentRegistrySnapshot registry, IReadOnlyDictionary<string, MediaFile> media)
     {
         var result = DocumentReferenceLinker.Link(article.BodyHtml, registry);
-        var rendered = ArticleBodies.WithLazyImages(result.Html);
+        var rendered = ArticleBodies.ForReaders(result.Html, media);
         if (!string.Equals(article.RenderedBodyHtml, rendered, StringComparison.Ordinal))
         {
             article.RenderedBodyHtml = rendered;
@@ -151,9 +153,10 @@ public sealed class DocumentLinkingInitializer(PortalDbContext db) : IContentIni
                 break;
             }
 
+            var media = await ArticleBodies.LoadMediaAsync(db, articles.Select(a => a.BodyHtml), cancellationToken);
             foreach (var article in articles)
             {
-                DocumentLinkingHandler.Render(article, registry);
+                DocumentLinkingHandler.Render(article, registry, media);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -24,8 +24,11 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
     /// so a file a little over 10 MB still gets the precise message rather than the 413 page.</summary>
     public const long MaxRequestBytes = MaxBytes + (1024 * 1024);
 
-    /// <summary>Widths of the downscaled copies for srcset; only those narrower than the original are made.</summary>
-    public static readonly int[] VariantWidths = [480, 960, 1600];
+    /// <summary>
+    /// Widths of the downscaled copies for srcset; only those narrower than the original are made. 360 and 720
+    /// are a phone's card and full-width image (1× and 2×), 960 the article body's figure, 1200 the featured image.
+    /// </summary>
+    public static readonly int[] VariantWidths = [360, 720, 960, 1200];
 
     private const long MaxPixels = 50_000_000;
 
@@ -134,38 +137,16 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         }
 
         // GIF cannot be written by Skia; a still PNG keeps the image lossless.
-        var (format, storedType) = contentType switch
-        {
-            "image/jpeg" => (SKEncodedImageFormat.Jpeg, "image/jpeg"),
-            "image/webp" => (SKEncodedImageFormat.Webp, "image/webp"),
-            _ => (SKEncodedImageFormat.Png, "image/png"),
-        };
-        var extension = MediaUrls.Extension(storedType);
-
+        var storedType = contentType is "image/jpeg" or MediaUrls.WebpType ? contentType : "image/png";
         Directory.CreateDirectory(storage.Media);
         var storedName = Guid.NewGuid().ToString("N");
         var written = new List<string>();
         try
         {
-            var mainPath = Path.Combine(storage.Media, storedName + extension);
-            var size = Write(bitmap, format, mainPath);
+            var mainPath = Path.Combine(storage.Media, storedName + MediaUrls.Extension(storedType));
+            var size = Write(bitmap, FormatOf(storedType), mainPath);
             written.Add(mainPath);
-
-            var widths = new List<int>();
-            foreach (var width in VariantWidths.Where(w => w < bitmap.Width))
-            {
-                var height = Math.Max(1, (int)Math.Round(bitmap.Height * (double)width / bitmap.Width));
-                using var scaled = bitmap.Resize(new SKImageInfo(width, height, bitmap.ColorType, bitmap.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
-                if (scaled is null)
-                {
-                    continue;
-                }
-
-                var variantPath = Path.Combine(storage.Media, $"{storedName}-{width}{extension}");
-                Write(scaled, format, variantPath);
-                written.Add(variantPath);
-                widths.Add(width);
-            }
+            var copies = WriteCopies(bitmap, storedName, storedType, written);
 
             var media = new MediaFile
             {
@@ -175,7 +156,8 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
                 SizeBytes = size,
                 Width = bitmap.Width,
                 Height = bitmap.Height,
-                VariantWidths = string.Join(',', widths),
+                VariantWidths = copies.VariantWidths,
+                WebpWidths = copies.WebpWidths,
                 AltText = Data.Text.VietnameseText.ToNfc(altText.Trim()),
                 UploadedAt = time.GetUtcNow().UtcDateTime,
                 UploadedById = userId,
@@ -185,12 +167,104 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         }
         catch
         {
-            foreach (var path in written)
+            DeletePaths(written);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Makes the resized copies of an image stored before they existed (the seed images, older uploads) from
+    /// its original file, and records them on the row; the caller saves. False when the original is missing
+    /// or does not decode, which leaves the row as it was.
+    /// </summary>
+    public bool MakeCopies(MediaFile file)
+    {
+        var path = Path.Combine(storage.Media, file.StoredName + MediaUrls.Extension(file.ContentType));
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var bitmap = Decode(File.ReadAllBytes(path));
+        if (bitmap is null)
+        {
+            return false;
+        }
+
+        var written = new List<string>();
+        try
+        {
+            var copies = WriteCopies(bitmap, file.StoredName, file.ContentType, written);
+            (file.VariantWidths, file.WebpWidths) = (copies.VariantWidths, copies.WebpWidths);
+            return true;
+        }
+        catch
+        {
+            DeletePaths(written);
+            throw;
+        }
+    }
+
+    /// <summary>True when an image lacks the copies <see cref="MakeCopies"/> makes (WebP originals need no WebP copies).</summary>
+    public static bool LacksCopies(MediaFile file) =>
+        file.ContentType != MediaUrls.WebpType ? file.WebpWidths.Length == 0 : file.Width > VariantWidths[0] && file.VariantWidths.Length == 0;
+
+    /// <summary>
+    /// Writes the downscaled copies in the stored format and, for a JPEG or PNG original, WebP copies at
+    /// the same widths and at full width, where phones and current browsers get the smaller files.
+    /// </summary>
+    private (string VariantWidths, string WebpWidths) WriteCopies(SKBitmap bitmap, string storedName, string storedType, List<string> written)
+    {
+        var format = FormatOf(storedType);
+        var makeWebp = storedType != MediaUrls.WebpType;
+        var widths = new List<int>();
+        var webpWidths = new List<int>();
+        foreach (var width in VariantWidths.Where(w => w < bitmap.Width))
+        {
+            var height = Math.Max(1, (int)Math.Round(bitmap.Height * (double)width / bitmap.Width));
+            using var scaled = bitmap.Resize(new SKImageInfo(width, height, bitmap.ColorType, bitmap.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
+            if (scaled is null)
             {
-                File.Delete(path);
+                continue;
             }
 
-            throw;
+            written.Add(WriteCopy(scaled, format, storedName, width, storedType));
+            widths.Add(width);
+            if (makeWebp)
+            {
+                written.Add(WriteCopy(scaled, SKEncodedImageFormat.Webp, storedName, width, MediaUrls.WebpType));
+                webpWidths.Add(width);
+            }
+        }
+
+        if (makeWebp)
+        {
+            written.Add(WriteCopy(bitmap, SKEncodedImageFormat.Webp, storedName, bitmap.Width, MediaUrls.WebpType));
+            webpWidths.Add(bitmap.Width);
+        }
+
+        return (MediaUrls.JoinWidths(widths), MediaUrls.JoinWidths(webpWidths));
+    }
+
+    private string WriteCopy(SKBitmap bitmap, SKEncodedImageFormat format, string storedName, int width, string contentType)
+    {
+        var path = Path.Combine(storage.Media, $"{storedName}-{width}{MediaUrls.Extension(contentType)}");
+        Write(bitmap, format, path);
+        return path;
+    }
+
+    private static SKEncodedImageFormat FormatOf(string storedType) => storedType switch
+    {
+        "image/jpeg" => SKEncodedImageFormat.Jpeg,
+        MediaUrls.WebpType => SKEncodedImageFormat.Webp,
+        _ => SKEncodedImageFormat.Png,
+    };
+
+    private static void DeletePaths(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            File.Delete(path);
         }
     }
 
@@ -202,6 +276,11 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         foreach (var width in file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             File.Delete(Path.Combine(storage.Media, $"{file.StoredName}-{width}{extension}"));
+        }
+
+        foreach (var width in file.WebpWidths.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            File.Delete(Path.Combine(storage.Media, $"{file.StoredName}-{width}.webp"));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DongNai.EthnicPortal.Data.Entities;
 
 namespace DongNai.EthnicPortal.Web.Services.Media;
@@ -6,10 +7,13 @@ namespace DongNai.EthnicPortal.Web.Services.Media;
 /// <summary>
 /// The one rule for media-library files: content type ↔ extension, URLs and srcset. Files are stored as
 /// {StoredName}{ext} and downscaled variants as {StoredName}-{width}{ext}, the extension following the
-/// content type. The public pages, the admin library, the upload store and <c>/media/</c> all use it.
+/// content type, and WebP copies (of a JPEG or PNG original, full width included) as {StoredName}-{width}.webp.
+/// The public pages, the admin library, the upload store, article bodies and <c>/media/</c> all use it.
 /// </summary>
-public static class MediaUrls
+public static partial class MediaUrls
 {
+    public const string WebpType = "image/webp";
+
     private static readonly Dictionary<string, string> ContentTypesByExtension = new(StringComparer.Ordinal)
     {
         [".jpg"] = "image/jpeg",
@@ -30,6 +34,8 @@ public static class MediaUrls
     public static string Url(MediaFile file) => Url(file.StoredName, file.ContentType);
 
     public static string? SrcSet(MediaFile file) => SrcSet(file.StoredName, file.ContentType, file.VariantWidths, file.Width);
+
+    public static string? WebpSrcSet(MediaFile file) => WebpSrcSet(file.StoredName, file.ContentType, file.WebpWidths);
 
     /// <summary>The variant of exactly this width, or the original when there is none.</summary>
     public static string UrlForWidth(MediaFile file, int width) =>
@@ -64,8 +70,36 @@ public static class MediaUrls
         return string.Join(", ", candidates);
     }
 
-    public static ImageModel Image(string storedName, string contentType, string variantWidths, int width, int height, string alt) =>
-        new(Url(storedName, contentType), SrcSet(storedName, contentType, variantWidths, width), width, height, alt);
+    /// <summary>
+    /// A srcset over the WebP copies of a JPEG or PNG original, or null when there are none (not made yet,
+    /// or the original is WebP and its own srcset already is).
+    /// </summary>
+    public static string? WebpSrcSet(string storedName, string contentType, string webpWidths)
+    {
+        if (contentType == WebpType)
+        {
+            return null;
+        }
+
+        var candidates = Widths(webpWidths).Select(w => $"{VariantUrl(storedName, w, WebpType)} {w.ToString(CultureInfo.InvariantCulture)}w").ToList();
+        return candidates.Count == 0 ? null : string.Join(", ", candidates);
+    }
+
+    public static ImageModel Image(string storedName, string contentType, string variantWidths, string webpWidths, int width, int height, string alt) =>
+        new(Url(storedName, contentType), SrcSet(storedName, contentType, variantWidths, width), WebpSrcSet(storedName, contentType, webpWidths), width, height, alt);
+
+    /// <summary>The stored name behind a URL of the original or of any of its copies, or null for anything not under /media/.</summary>
+    public static string? StoredNameOf(string? url)
+    {
+        var match = url is null ? null : MediaPath().Match(url);
+        return match is { Success: true } ? match.Groups["name"].Value : null;
+    }
+
+    /// <summary>Comma-separated widths, as the copies' columns store them.</summary>
+    public static string JoinWidths(IEnumerable<int> widths) => string.Join(',', widths.Order());
+
+    [GeneratedRegex("^/media/(?<name>[a-z0-9][a-z0-9-]*?)(-[0-9]{1,5})?\\.(jpg|png|webp|gif)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MediaPath();
 
     private static IEnumerable<int> Widths(string variantWidths) =>
         variantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -67,6 +67,8 @@ public sealed class VisitCountingMiddleware(RequestDelegate next, VisitCounter c
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
+    /// <summary>A page, or the 304 that tells the browser its copy of the page is still the page.</summary>
     private static bool IsPageView(HttpResponse response) =>
-        VisitRules.IsSuccess(response.StatusCode) && VisitRules.IsHtml(response.ContentType);
+        (VisitRules.IsSuccess(response.StatusCode) && VisitRules.IsHtml(response.ContentType))
+        || Infrastructure.PublicPageETags.WasNotModifiedPage(response.HttpContext);
 }
