@@ -15,6 +15,8 @@ public static class MvcSetup
             // Every unsafe method needs a valid antiforgery token unless an action explicitly opts out.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             VietnameseBindingMessages.Apply(options.ModelBindingMessageProvider);
+            // First, so no string reaches validation or storage with control characters or in decomposed form.
+            options.ModelBinderProviders.Insert(0, new BoundTextModelBinderProvider());
         });
         // Vietnamese text stays readable (and smaller) in the HTML instead of becoming numeric entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

@@ -30,6 +30,7 @@ public static class PipelineSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCleanForms();
         app.UseVisitCounting();
         app.UseMiddleware<OutputCacheMetrics>();
         app.UseOutputCache();
