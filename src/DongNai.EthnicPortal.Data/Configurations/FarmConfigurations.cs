@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DongNai.EthnicPortal.Data.Configurations;
 
-public sealed class PortalSecretConfiguration : IEntityTypeConfiguration<PortalSecret>
+internal sealed class PortalSecretConfiguration : IEntityTypeConfiguration<PortalSecret>
 {
     public void Configure(EntityTypeBuilder<PortalSecret> builder)
     {
@@ -14,22 +14,12 @@ public sealed class PortalSecretConfiguration : IEntityTypeConfiguration<PortalS
     }
 }
 
-public sealed class BackgroundLeaseConfiguration : IEntityTypeConfiguration<BackgroundLease>
+internal sealed class BackgroundLeaseConfiguration : IEntityTypeConfiguration<BackgroundLease>
 {
     public void Configure(EntityTypeBuilder<BackgroundLease> builder)
     {
         builder.HasKey(l => l.Name);
         builder.Property(l => l.Name).HasMaxLength(100);
         builder.Property(l => l.Holder).HasMaxLength(200);
-    }
-}
-
-public sealed class PollIpDayCountConfiguration : IEntityTypeConfiguration<PollIpDayCount>
-{
-    public void Configure(EntityTypeBuilder<PollIpDayCount> builder)
-    {
-        builder.HasKey(c => new { c.PollId, c.Day, c.IpHash });
-        builder.Property(c => c.IpHash).HasMaxLength(64);
-        builder.HasOne<Poll>().WithMany().HasForeignKey(c => c.PollId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -38,15 +38,15 @@ public sealed class CategoriesController(PortalDbContext db, TimeProvider time) 
         var now = time.GetUtcNow().UtcDateTime;
         // Both queries are served by the (CategoryId, Status, PublishedAt) index and read no bodies.
         var total = await PublishedArticles.CountInCategory(db, now, category.Id, cancellationToken);
-        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        if (pageNumber > totalPages)
+        var slice = new PageSlice(pageNumber, PageSize, total);
+        if (pageNumber > slice.PageCount)
         {
             return NotFound();
         }
 
-        var articles = await PublishedArticles.InCategory(db, now, category.Id, 0, (pageNumber - 1) * PageSize, PageSize).ToCardsAsync(cancellationToken);
+        var articles = await PublishedArticles.InCategory(db, now, category.Id, 0, slice.Skip, PageSize).ToCardsAsync(cancellationToken);
 
-        return View(new CategoryViewModel(category.Name, category.Slug, category.Description, articles, pageNumber, totalPages));
+        return View(new CategoryViewModel(category.Name, category.Slug, category.Description, articles, pageNumber, slice.PageCount));
     }
 
     private sealed record CategoryRow(int Id, string Name, string Slug, string? Description);

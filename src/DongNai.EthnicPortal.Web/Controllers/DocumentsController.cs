@@ -64,16 +64,10 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
             query = query.Where(d => d.IssuedOn >= first && d.IssuedOn <= last);
         }
 
-        query = filter.Validity switch
+        if (filter.Validity is { } validityStatus)
         {
-            ValidityStatus.InForce => query.Where(d => d.ValidityOverride == ValidityStatus.InForce
-                || (d.ValidityOverride == null && (d.EffectiveFrom ?? d.IssuedOn) <= today && (d.EffectiveUntil == null || d.EffectiveUntil >= today))),
-            ValidityStatus.Expired => query.Where(d => d.ValidityOverride == ValidityStatus.Expired
-                || (d.ValidityOverride == null && (d.EffectiveFrom ?? d.IssuedOn) <= today && d.EffectiveUntil != null && d.EffectiveUntil < today)),
-            ValidityStatus.NotYetInForce => query.Where(d => d.ValidityOverride == ValidityStatus.NotYetInForce
-                || (d.ValidityOverride == null && (d.EffectiveFrom ?? d.IssuedOn) > today)),
-            _ => query,
-        };
+            query = query.Where(DocumentValidity.Is(validityStatus, today));
+        }
 
         IReadOnlyList<int> exact = [];
         if (filter.Query is { } searchText)
@@ -85,9 +79,8 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var pageNumber = Math.Min(filter.Page, pageCount);
-        filter = filter with { Page = pageNumber };
+        var slice = PageSlice.Clamped(filter.Page, PageSize, total);
+        filter = filter with { Page = slice.Number };
 
         // Exact number matches lead only when there are some: the extra sort key would otherwise make
         // SQLite sort every published document instead of reading the IssuedOn index in order.
@@ -96,7 +89,7 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
             : query.OrderByDescending(d => d.IssuedOn);
         var rows = await ordered
             .ThenByDescending(d => d.Id)
-            .Skip((pageNumber - 1) * PageSize)
+            .Skip(slice.Skip)
             .Take(PageSize)
             .Select(d => new { d.Id, d.Slug, d.NumberAndSymbol, Type = d.DocumentType.Name, Issuer = d.IssuingBody.Name, d.IssuedOn, d.Abstract, d.EffectiveFrom, d.EffectiveUntil, d.ValidityOverride })
             .ToListAsync(cancellationToken);
@@ -104,7 +97,7 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
             DocumentValidity.Compute(r.IssuedOn, r.EffectiveFrom, r.EffectiveUntil, r.ValidityOverride, today))).ToList();
 
         var choices = await facets.GetAsync(cancellationToken);
-        return View(new DocumentRegistryModel(filter, items, total, pageCount, choices.Types, choices.Issuers, choices.Fields, choices.Years));
+        return View(new DocumentRegistryModel(filter, items, total, slice.PageCount, choices.Types, choices.Issuers, choices.Fields, choices.Years));
     }
 
     [HttpGet("/van-ban/{id:int}/{slug?}")]

@@ -26,7 +26,7 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         }
 
         var code = statusCode is >= 400 and <= 599 ? statusCode : 500;
-        if (code == 500 && HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is { } error && DatabaseFailures.IsDatabaseFailure(error))
+        if (code == 500 && HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is { } error && DatabaseErrors.IsDatabaseFailure(error))
         {
             // An unreachable database is an outage, not a bug: say "maintenance" and invite a retry.
             code = StatusCodes.Status503ServiceUnavailable;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Media;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DongNai.EthnicPortal.Web.Controllers;
@@ -10,18 +11,10 @@ namespace DongNai.EthnicPortal.Web.Controllers;
 /// </summary>
 public sealed partial class MediaController(StoragePaths storage) : Controller
 {
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
-    {
-        [".jpg"] = "image/jpeg",
-        [".png"] = "image/png",
-        [".webp"] = "image/webp",
-        [".gif"] = "image/gif",
-    };
-
     [HttpGet("/media/{fileName}")]
     public IActionResult Show(string fileName)
     {
-        if (!StoredFileName().IsMatch(fileName) || !ContentTypes.TryGetValue(Path.GetExtension(fileName), out var contentType))
+        if (!StoredFileName().IsMatch(fileName) || MediaUrls.ContentTypeOf(Path.GetExtension(fileName)) is not { } contentType)
         {
             return NotFound();
         }

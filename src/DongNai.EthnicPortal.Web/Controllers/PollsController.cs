@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace DongNai.EthnicPortal.Web.Controllers;
 
-public sealed class PollsController(PollService polls, PublicCache publicCache, IWebHostEnvironment environment) : Controller
+public sealed class PollsController(PollService polls, ContentChanges changes, IWebHostEnvironment environment) : Controller
 {
     /// <summary>Durable, random per-browser key; only its keyed hash is stored with a ballot.</summary>
     public const string VoterCookieName = "portal.voter";
@@ -78,7 +78,7 @@ public sealed class PollsController(PollService polls, PublicCache publicCache, 
                     MaxAge = TimeSpan.FromDays(365),
                     Path = "/",
                 });
-                await publicCache.EvictAsync(CacheTags.Polls, CacheTags.Poll(id));
+                await changes.VoteCastAsync(id, cancellationToken);
                 Response.Headers.Location = PollUrls.ResultsAfterVote(id);
                 return StatusCode(StatusCodes.Status303SeeOther);
             case VoteOutcome.PollNotFound:

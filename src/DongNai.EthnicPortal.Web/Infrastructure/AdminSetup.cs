@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 using DongNai.EthnicPortal.Web.Services.Accounts;
 using DongNai.EthnicPortal.Web.Services.Articles;
 using DongNai.EthnicPortal.Web.Services.Media;
@@ -19,6 +20,7 @@ public static class AdminSetup
     {
         var services = builder.Services;
         services.AddScoped<ImageStore>();
+        services.AddScoped<ArticleQueries>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
 

@@ -13,7 +13,7 @@ public static class CachingSetup
 
     public static WebApplicationBuilder AddPortalCaching(this WebApplicationBuilder builder)
     {
-        var enabled = builder.Configuration.GetValue("Portal:OutputCache:Enabled", true);
+        var enabled = builder.PortalOptions().OutputCache.Enabled;
         builder.Services.AddMemoryCache();
         builder.Services.AddOutputCache(options =>
         {

@@ -7,7 +7,6 @@ public static class ConsultationsSetup
     /// <summary>Public consultation on draft documents: the comment form, the home block, the exports and the erasure of contact details.</summary>
     public static WebApplicationBuilder AddPortalConsultations(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<ConsultationSettings>(builder.Configuration.GetSection(ConsultationSettings.SectionName));
         builder.Services.AddSingleton<FormStamp>();
         builder.Services.AddScoped<CommentSubmissions>();
         builder.Services.AddScoped<OpenConsultations>();

@@ -32,7 +32,7 @@ public static class DatabaseInitializer
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            if (forceMigrations || app.Configuration.GetValue("Database:MigrateOnStartup", true))
+            if (forceMigrations || app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
             {
                 await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync(cancellationToken);
             }

@@ -23,10 +23,9 @@ public static class DatabaseSetup
 
     public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
     {
-        var storage = StoragePaths.From(builder.Configuration, builder.Environment);
-        builder.Services.AddSingleton(storage);
+        var storage = builder.StoragePaths();
 
-        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var provider = builder.DatabaseOptions().Provider;
         var connectionString = builder.Configuration.GetConnectionString("Portal");
 
         builder.Services.AddDbContextPool<PortalDbContext>(options => Configure(options, provider, connectionString, storage));

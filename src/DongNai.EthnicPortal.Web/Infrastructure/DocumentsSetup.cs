@@ -1,3 +1,4 @@
+using DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
 
@@ -11,6 +12,7 @@ public static class DocumentsSetup
         builder.Services.AddScoped<IContentChangeHandler, DocumentLinkingHandler>();
         builder.Services.AddScoped<IContentInitializer, DocumentLinkingInitializer>();
         builder.Services.AddScoped<DocumentAttachmentStore>();
+        builder.Services.AddScoped<DocumentEditorQuery>();
         return builder;
     }
 }

@@ -15,7 +15,8 @@ public static class FarmSetup
 
     public static WebApplicationBuilder AddPortalFarm(this WebApplicationBuilder builder)
     {
-        var redis = builder.Configuration[$"{PortalOptions.SectionName}:Redis:Configuration"];
+        var options = builder.PortalOptions();
+        var redis = options.Redis.Configuration;
         var shared = !string.IsNullOrWhiteSpace(redis);
         builder.Services.AddSingleton(new CacheSignalState(shared));
         builder.Services.AddSingleton<PortalMetrics>();
@@ -25,7 +26,7 @@ public static class FarmSetup
             builder.Services.AddSingleton<ICacheSignal>(services => services.GetRequiredService<RedisCacheSignal>());
             builder.Services.AddHostedService(services => services.GetRequiredService<RedisCacheSignal>());
             builder.Services.AddHealthChecks().AddCheck<CacheSignalHealthCheck>("redis", tags: ["ready"]);
-            if (builder.Configuration[$"{PortalOptions.SectionName}:OutputCache:Store"] == "Redis")
+            if (options.OutputCache.Store == "Redis")
             {
                 // The measured alternative (bench/RESULTS.md, "Web farm"): pages stored in Redis instead of each instance's memory.
                 builder.Services.AddStackExchangeRedisOutputCache(options => options.ConfigurationOptions = RedisCacheSignal.Options(redis!));
@@ -36,7 +37,7 @@ public static class FarmSetup
             builder.Services.AddSingleton<ICacheSignal, SingleInstanceCacheSignal>();
         }
 
-        var instance = LoggingSetup.InstanceName(builder.Configuration);
+        var instance = options.InstanceNameOrMachine;
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("dongnai-ethnic-portal", serviceInstanceId: instance))
             .WithMetrics(metrics => metrics
@@ -49,7 +50,7 @@ public static class FarmSetup
     /// <summary>The Prometheus endpoint answers only loopback and the networks in <c>Portal:Metrics:AllowedNetworks</c>; everyone else gets the 404 of any unknown URL.</summary>
     public static WebApplication UsePortalMetrics(this WebApplication app)
     {
-        var networks = (app.Configuration.GetSection($"{PortalOptions.SectionName}:Metrics:AllowedNetworks").Get<string[]>() ?? [])
+        var networks = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.Metrics.AllowedNetworks
             .Select(System.Net.IPNetwork.Parse)
             .ToArray();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>

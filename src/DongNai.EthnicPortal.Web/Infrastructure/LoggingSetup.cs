@@ -4,9 +4,10 @@ namespace DongNai.EthnicPortal.Web.Infrastructure;
 
 public static class LoggingSetup
 {
+    /// <summary>Serilog from configuration; in a farm every line says which instance wrote it.</summary>
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
-        var instance = InstanceName(builder.Configuration);
+        var instance = builder.PortalOptions().InstanceNameOrMachine;
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
@@ -14,8 +15,4 @@ public static class LoggingSetup
             .Enrich.WithProperty("Instance", instance));
         return builder;
     }
-
-    /// <summary>In a farm every line must say which instance wrote it; one machine gets its own name.</summary>
-    public static string InstanceName(IConfiguration configuration) =>
-        configuration[$"{PortalOptions.SectionName}:InstanceName"] is { Length: > 0 } name ? name : Environment.MachineName;
 }

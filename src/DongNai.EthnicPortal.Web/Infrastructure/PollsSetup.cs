@@ -8,7 +8,6 @@ public static class PollsSetup
     /// <summary>Opinion polls and the visit counter: the two sidebar widgets with honest numbers.</summary>
     public static WebApplicationBuilder AddPortalPolls(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<PollSettings>(builder.Configuration.GetSection(PollSettings.SectionName));
         builder.Services.AddSingleton<PollKeyHasher>();
         builder.Services.AddScoped<PollService>();
 

@@ -24,6 +24,17 @@ public sealed class PortalOptions
 
     public EditorOptions Editor { get; set; } = new();
 
+    public Services.Polls.PollSettings Polls { get; set; } = new();
+
+    public Services.Search.SitemapOptions Sitemap { get; set; } = new();
+
+    public Services.Consultations.ConsultationSettings Consultations { get; set; } = new();
+
+    public MetricsOptions Metrics { get; set; } = new();
+
+    /// <summary>The configured <see cref="InstanceName"/>, or the machine's name when it is left empty.</summary>
+    public string InstanceNameOrMachine => string.IsNullOrWhiteSpace(InstanceName) ? Environment.MachineName : InstanceName;
+
     public sealed class AdminAccountOptions
     {
         public string Email { get; set; } = "admin@localhost";
@@ -44,6 +55,12 @@ public sealed class PortalOptions
     {
         /// <summary>A StackExchange.Redis connection string; unset on a single machine, where nothing needs sharing.</summary>
         public string? Configuration { get; set; }
+    }
+
+    public sealed class MetricsOptions
+    {
+        /// <summary>Networks besides loopback (CIDR, e.g. a monitoring subnet) that may read <c>/metrics</c>.</summary>
+        public string[] AllowedNetworks { get; set; } = [];
     }
 
     public sealed class OutputCacheSwitch
@@ -102,11 +119,10 @@ public sealed class StoragePaths(string root, string? uploads = null)
 
     public string Keys => Path.Combine(Root, "keys");
 
-    public static StoragePaths From(IConfiguration configuration, IHostEnvironment environment)
+    public static StoragePaths From(PortalOptions options, IHostEnvironment environment)
     {
-        var configured = configuration[$"{PortalOptions.SectionName}:Storage:Root"];
-        var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, string.IsNullOrWhiteSpace(configured) ? "data" : configured));
-        var uploads = configuration[$"{PortalOptions.SectionName}:Storage:Uploads"];
+        var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, string.IsNullOrWhiteSpace(options.Storage.Root) ? "data" : options.Storage.Root));
+        var uploads = options.Storage.Uploads;
         return new StoragePaths(root, string.IsNullOrWhiteSpace(uploads) ? null : Path.GetFullPath(Path.Combine(root, uploads)));
     }
 }

@@ -7,8 +7,7 @@ public static class SearchSetup
 {
     public static WebApplicationBuilder AddPortalSearch(this WebApplicationBuilder builder)
     {
-        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        switch (provider)
+        switch (builder.DatabaseOptions().Provider)
         {
             case DatabaseProvider.SqlServer:
                 builder.Services.AddScoped<ISearchIndex, TermSearchIndex>();
@@ -27,7 +26,6 @@ public static class SearchSetup
         builder.Services.AddScoped<SearchEntryBuilder>();
         builder.Services.AddScoped<IContentChangeHandler, SearchIndexUpdater>();
         builder.Services.AddScoped<IContentInitializer, SearchIndexInitializer>();
-        builder.Services.Configure<SitemapOptions>(builder.Configuration.GetSection(SitemapOptions.SectionName));
         return builder;
     }
 }

@@ -9,7 +9,7 @@ public static class SecuritySetup
 {
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
-        var requestLimits = builder.Configuration.GetSection("Portal:RequestLimits").Get<PortalOptions.RequestLimitOptions>() ?? new();
+        var requestLimits = builder.PortalOptions().RequestLimits;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -43,7 +43,7 @@ public static class SecuritySetup
             options.FormFieldName = "__RequestVerificationToken";
         });
 
-        var limits = builder.Configuration.GetSection("Portal:RateLimits").Get<PortalOptions.RateLimitOptions>() ?? new();
+        var limits = builder.PortalOptions().RateLimits;
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

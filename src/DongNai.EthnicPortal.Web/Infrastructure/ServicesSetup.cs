@@ -7,13 +7,12 @@ public static class ServicesSetup
 {
     public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ContentChanges>();
         builder.Services.AddScoped<ArticleAutosaves>();
-        builder.Services.AddSingleton(new InstanceIdentity(LoggingSetup.InstanceName(builder.Configuration)));
+        builder.Services.AddSingleton(new InstanceIdentity(builder.PortalOptions().InstanceNameOrMachine));
         builder.Services.AddScoped<DatabaseLeases>();
         builder.Services.AddSingleton<PortalHtmlSanitizer>();
         return builder;

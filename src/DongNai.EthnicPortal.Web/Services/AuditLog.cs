@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Services;
 
@@ -24,6 +25,21 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor httpContex
             IpAddress = httpContext?.Connection.RemoteIpAddress?.ToString(),
         });
     }
+
+    /// <summary>
+    /// Saves a new entity together with its audit entry. The entry names the id the database assigns, so
+    /// it is written by a second statement inside the same transaction: both are stored, or neither.
+    /// </summary>
+    public Task SaveCreatedAsync<T>(T entity, string action, string? details, CancellationToken cancellationToken = default)
+        where T : class =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            Add(action, typeof(T).Name, db.Entry(entity).Property("Id").CurrentValue, details);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
 
     /// <summary>Records an event that has no other change to travel with, such as a failed sign-in.</summary>
     public async Task WriteAsync(string action, string? entityType = null, object? entityId = null, string? details = null, string? userName = null)

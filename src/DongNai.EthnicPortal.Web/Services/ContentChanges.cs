@@ -1,59 +1,114 @@
-using DongNai.EthnicPortal.Web.Infrastructure;
-
 namespace DongNai.EthnicPortal.Web.Services;
 
-/// <summary>
-/// Keeps derived content in step with what editors change: rendered document links, the search
-/// index and so on. Each concern registers a handler; the entity may have been deleted.
-/// </summary>
-public interface IContentChangeHandler
+/// <summary>What changed, as the handlers and the cache need to know it.</summary>
+public enum ContentKind
 {
-    Task OnArticleChangedAsync(int articleId, CancellationToken cancellationToken);
+    Article,
+    Document,
+    Page,
 
-    Task OnDocumentChangedAsync(int documentId, CancellationToken cancellationToken);
+    /// <summary>What every page shows around its content: categories, web links, site settings.</summary>
+    SiteChrome,
+    Poll,
+    Vote,
+    Media,
+    DocumentLookups,
+    SearchIndex,
 
-    Task OnPageChangedAsync(int pageId, CancellationToken cancellationToken);
+    /// <summary>A public consultation, its files or its published comments.</summary>
+    Consultation,
 }
 
 /// <summary>
-/// Called after an article, document or page has been saved (or deleted). It runs every handler,
-/// then evicts the public caches, so readers see the change at once.
+/// One change an editor (or the scheduler, or a voter) made. <see cref="Ids"/> are the entities it
+/// concerns; <see cref="BodyChanged"/> is false when only an article's status moved, so its stored
+/// rendering is still right.
+/// </summary>
+public sealed record ContentChange(ContentKind Kind, IReadOnlyList<int> Ids, bool BodyChanged = true)
+{
+    public int? Id => Ids.Count > 0 ? Ids[0] : null;
+}
+
+/// <summary>When a handler runs; every handler sees the work of the stages before it.</summary>
+public enum ContentChangeStage
+{
+    /// <summary>Derived stored forms: rendered document links in article bodies and full texts.</summary>
+    Render = 1,
+
+    /// <summary>The search index, which reads the rendered forms.</summary>
+    Index = 2,
+}
+
+/// <summary>Keeps derived content in step with what changed. Each concern registers one; the entity may have been deleted.</summary>
+public interface IContentChangeHandler
+{
+    ContentChangeStage Stage { get; }
+
+    Task OnChangedAsync(ContentChange change, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The one path of every change a reader can see: a write saves, then makes one call here. The
+/// handlers run in the order of their <see cref="ContentChangeStage"/>, and the public caches are
+/// evicted last (<see cref="PublicCache.EvictAsync(ContentChange)"/>), so readers see the change at once.
 /// </summary>
 public sealed class ContentChanges(IEnumerable<IContentChangeHandler> handlers, PublicCache cache)
 {
-    public async Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default)
-    {
-        foreach (var handler in handlers)
-        {
-            await handler.OnArticleChangedAsync(articleId, cancellationToken);
-        }
+    private readonly IContentChangeHandler[] ordered = [.. handlers.OrderBy(h => h.Stage)];
 
-        await cache.EvictAsync(CacheTags.Articles, CacheTags.Article(articleId));
-    }
+    /// <summary>An article's text, fields or existence changed.</summary>
+    public Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Article, [articleId]), cancellationToken);
 
-    public async Task DocumentChangedAsync(int documentId, CancellationToken cancellationToken = default)
-    {
-        foreach (var handler in handlers)
-        {
-            await handler.OnDocumentChangedAsync(documentId, cancellationToken);
-        }
+    /// <summary>Only the workflow status moved (submit, publish, schedule, reject, withdraw): nothing is re-rendered.</summary>
+    public Task ArticleStatusChangedAsync(int articleId, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Article, [articleId], BodyChanged: false), cancellationToken);
 
-        // Article bodies link to documents, so both kinds of pages may change.
-        await cache.EvictAsync(CacheTags.Documents, CacheTags.Document(documentId), CacheTags.Articles);
-    }
+    public Task DocumentChangedAsync(int documentId, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Document, [documentId]), cancellationToken);
+
+    /// <summary>A change that touches several documents at once, such as a relation between two.</summary>
+    public Task DocumentsChangedAsync(IReadOnlyList<int> documentIds, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Document, documentIds), cancellationToken);
+
+    public Task PageChangedAsync(int pageId, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Page, [pageId]), cancellationToken);
+
+    /// <summary>A category, web link or the site settings changed.</summary>
+    public Task SiteChromeChangedAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.SiteChrome, []), cancellationToken);
+
+    /// <summary>An editor created, edited, opened or closed a poll.</summary>
+    public Task PollChangedAsync(int pollId, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Poll, [pollId]), cancellationToken);
+
+    /// <summary>A reader's ballot was counted.</summary>
+    public Task VoteCastAsync(int pollId, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Vote, [pollId]), cancellationToken);
+
+    /// <summary>An image's description changed; pages that show it as a cover must follow.</summary>
+    public Task MediaChangedAsync(int mediaId, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Media, [mediaId]), cancellationToken);
+
+    /// <summary>A document type, issuer or field was added or renamed; <paramref name="resluggedDocumentIds"/> got new slugs.</summary>
+    public Task DocumentLookupsChangedAsync(IReadOnlyList<int> resluggedDocumentIds, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.DocumentLookups, resluggedDocumentIds), cancellationToken);
 
     /// <summary>A consultation, its files or its published comments changed: its page, the list, the feed and the home block.</summary>
-    public Task ConsultationChangedAsync(int consultationId) =>
-        cache.EvictAsync(CacheTags.Consultations, CacheTags.Consultation(consultationId));
+    public Task ConsultationChangedAsync(int consultationId, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Consultation, [consultationId]), cancellationToken);
 
-    public async Task PageChangedAsync(int pageId, CancellationToken cancellationToken = default)
+    /// <summary>The search index was rebuilt from scratch.</summary>
+    public Task SearchIndexRebuiltAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.SearchIndex, []), cancellationToken);
+
+    private async Task RunAsync(ContentChange change, CancellationToken cancellationToken)
     {
-        foreach (var handler in handlers)
+        foreach (var handler in ordered)
         {
-            await handler.OnPageChangedAsync(pageId, cancellationToken);
+            await handler.OnChangedAsync(change, cancellationToken);
         }
 
-        // Page titles appear in the menu of every page.
-        await cache.EvictEverythingAsync();
+        await cache.EvictAsync(change);
     }
 }

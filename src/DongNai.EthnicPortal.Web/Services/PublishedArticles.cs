@@ -62,7 +62,7 @@ public static class PublishedArticles
 
     public sealed record CoverRow(string StoredName, string ContentType, string VariantWidths, int Width, int Height, string AltText)
     {
-        public ImageModel ToImage() => MediaImages.Image(StoredName, ContentType, VariantWidths, Width, Height, AltText);
+        public ImageModel ToImage() => Media.MediaUrls.Image(StoredName, ContentType, VariantWidths, Width, Height, AltText);
     }
 
     public sealed record CardRow(int Id, string Title, string Slug, string Summary, DateTime PublishedAt, CoverRow? Cover);

@@ -1,7 +1,6 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace DongNai.EthnicPortal.Web.Services;
 
@@ -30,10 +29,8 @@ public sealed record SiteChromeModel(SiteInfo Site, IReadOnlyList<MenuItem> Menu
 /// What every public page shows around its content (settings, menu and links) and the home page's
 /// sections. Read once and kept in memory until <see cref="PublicCache"/> evicts it.
 /// </summary>
-public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache, Farm.CacheSignalState signal)
+public sealed class SiteChrome(PortalDbContext db, PublicCache cache)
 {
-    public const string CacheKey = "site-chrome";
-
     /// <summary>What pages show when settings are missing or the database cannot be reached.</summary>
     public static readonly SiteChromeModel Fallback = new(
         new SiteInfo("BAN DÂN TỘC TỈNH ĐỒNG NAI", "", "", "", "", "", "", "", null, 0),
@@ -41,17 +38,7 @@ public sealed class SiteChrome(PortalDbContext db, IMemoryCache cache, Farm.Cach
         [],
         []);
 
-    public async Task<SiteChromeModel> GetAsync()
-    {
-        if (cache.TryGetValue(CacheKey, out SiteChromeModel? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var model = await LoadAsync();
-        cache.Set(CacheKey, model, signal.Lifetime(TimeSpan.FromMinutes(10)));
-        return model;
-    }
+    public Task<SiteChromeModel> GetAsync() => cache.GetOrLoadAsync(PublicCopy.SiteChrome, LoadAsync);
 
     private async Task<SiteChromeModel> LoadAsync()
     {

@@ -31,7 +31,7 @@ public sealed class ArticleListAndMediaUsageTests(PortalFixture fixture) : IClas
     {
         var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
         var media = await fixture.Factory.WithDbAsync(db => db.MediaFiles.AsNoTracking().FirstAsync());
-        var id = await editor.CreateArticleAsync(fixture.Factory, "Bài dùng ảnh trong nội dung", $"<figure><img src=\"{ImageStore.Url(media)}\" alt=\"ảnh\"><figcaption>Chú thích</figcaption></figure>");
+        var id = await editor.CreateArticleAsync(fixture.Factory, "Bài dùng ảnh trong nội dung", $"<figure><img src=\"{MediaUrls.Url(media)}\" alt=\"ảnh\"><figcaption>Chú thích</figcaption></figure>");
 
         var details = await editor.GetStringAsync(new Uri($"/quan-tri/medialibrary/details/{media.Id}", UriKind.Relative));
         Assert.Contains("Bài dùng ảnh trong nội dung", details, StringComparison.Ordinal);

@@ -57,7 +57,7 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         ["Documents.Create"] = [SignIn, 403, 200, 200],
         ["Documents.Edit"] = [SignIn, 403, 200, 200],
         ["Documents.Delete"] = [SignIn, 403, 200, 200],
-        ["Documents.Lookups"] = [SignIn, 403, 200, 200],
+        ["DocumentLookups.Index"] = [SignIn, 403, 200, 200],
         ["Polls.Index"] = [SignIn, 403, 200, 200],
         ["Polls.Create"] = [SignIn, 403, 200, 200],
         ["Polls.Edit"] = [SignIn, 403, 200, 200],

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Admin;
 using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Consultations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -216,7 +217,7 @@ public sealed class ConsultationAdminTests : IDisposable
         Assert.Equal("Góp ý cần lưu hồ sơ.", comment.Text);
         Assert.Equal("Sở Nội vụ", comment.Organisation);
         Assert.NotNull(comment.ContactErasedAt);
-        Assert.Equal(1, await AuditCountAsync(ContactEraser.AuditAction));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.ConsultationContactsErased));
         Assert.Equal(0, await eraser.EraseDueAsync());
     }
 

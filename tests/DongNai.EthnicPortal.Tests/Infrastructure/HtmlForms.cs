@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 
 namespace DongNai.EthnicPortal.Tests.Infrastructure;
 
@@ -45,6 +47,49 @@ public static partial class HtmlForms
 
         form.Add(new StringContent(token), "__RequestVerificationToken");
         return await client.PostAsync(new Uri(postUrl, UriKind.Relative), form);
+    }
+
+    /// <summary>
+    /// Submits the form of <paramref name="pageUrl"/> that posts to <paramref name="action"/> the way a browser
+    /// would: every field with the value the page gave it (checked boxes only, the selected option), then the
+    /// <paramref name="changes"/> (a null value removes the field).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, string action, params (string Name, string? Value)[] changes)
+    {
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(pageUrl, UriKind.Relative)));
+        var form = page.Forms.FirstOrDefault(f => f.GetAttribute("action")?.Split('?')[0] == action);
+        Assert.True(form is not null, $"No form on {pageUrl} posts to {action}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false } or IHtmlInputElement { Type: "file" or "submit" }:
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    var chosen = select.SelectedOptions.Length > 0 ? select.SelectedOptions[0] : select.Options.Length > 0 ? select.Options[0] : null;
+                    fields.Add(new(name, chosen?.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement textarea:
+                    fields.Add(new(name, textarea.Value));
+                    break;
+            }
+        }
+
+        foreach (var (name, value) in changes)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            if (value is not null)
+            {
+                fields.Add(new(name, value));
+            }
+        }
+
+        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Signs in through the real login form.</summary>

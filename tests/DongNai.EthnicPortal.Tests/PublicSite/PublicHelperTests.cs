@@ -2,6 +2,7 @@ using System.Text.Json;
 using DongNai.EthnicPortal.Web.Controllers;
 using DongNai.EthnicPortal.Web.Models;
 using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Media;
 
 namespace DongNai.EthnicPortal.Tests.PublicSite;
 
@@ -26,8 +27,8 @@ public sealed class PublicHelperTests
     [InlineData("image/gif", ".gif")]
     public void Media_extension_follows_the_content_type(string contentType, string extension)
     {
-        Assert.Equal(extension, MediaImages.Extension(contentType));
-        Assert.Equal($"/media/anh-1{extension}", MediaImages.Url("anh-1", contentType));
+        Assert.Equal(extension, MediaUrls.Extension(contentType));
+        Assert.Equal($"/media/anh-1{extension}", MediaUrls.Url("anh-1", contentType));
     }
 
     [Fact]
@@ -35,9 +36,9 @@ public sealed class PublicHelperTests
     {
         Assert.Equal(
             "/media/anh-480.webp 480w, /media/anh-960.webp 960w, /media/anh.webp 1600w",
-            MediaImages.SrcSet("anh", "image/webp", "960, 480,,x", 1600));
-        Assert.Null(MediaImages.SrcSet("anh", "image/jpeg", "", 1200));
-        Assert.Null(MediaImages.SrcSet("anh", "image/jpeg", "1200", 1200));
+            MediaUrls.SrcSet("anh", "image/webp", "960, 480,,x", 1600));
+        Assert.Null(MediaUrls.SrcSet("anh", "image/jpeg", "", 1200));
+        Assert.Null(MediaUrls.SrcSet("anh", "image/jpeg", "1200", 1200));
     }
 
     [Fact]

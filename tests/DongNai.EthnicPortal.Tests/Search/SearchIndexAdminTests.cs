@@ -1,7 +1,7 @@
 using System.Net;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
-using DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
+using DongNai.EthnicPortal.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Tests.Search;
@@ -29,7 +29,7 @@ public sealed class SearchIndexAdminTests
         await factory.WithDbAsync(async db =>
         {
             Assert.Equal(await db.OfficialDocuments.CountAsync(d => d.IsPublished), await db.SearchEntries.CountAsync(e => e.Kind == SearchEntryKind.Document));
-            var audit = await db.AuditEntries.SingleAsync(a => a.Action == SearchIndexController.RebuildAction);
+            var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.SearchIndexRebuilt);
             Assert.Equal(PortalFactory.AdminEmail, audit.UserName);
         });
         var after = await client.GetStringAsync(new Uri(PageUrl, UriKind.Relative));
@@ -54,6 +54,6 @@ public sealed class SearchIndexAdminTests
         await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var withoutToken = await admin.PostAsync(new Uri(RebuildUrl, UriKind.Relative), new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
-        await factory.WithDbAsync(async db => Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == SearchIndexController.RebuildAction)));
+        await factory.WithDbAsync(async db => Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SearchIndexRebuilt)));
     }
 }

@@ -5,9 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using DongNai.EthnicPortal.Tests.Admin;
 using DongNai.EthnicPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,31 +76,8 @@ public sealed class CsrfTests : IAsyncLifetime
         Assert.Equal(before, await SnapshotAsync());
     }
 
-    private List<(string Template, string Controller)> PostEndpoints()
-    {
-        // Building a client starts the host, which fills the endpoint data source.
-        using var starter = factory.CreateClient();
-        var source = factory.Services.GetRequiredService<EndpointDataSource>();
-        return [.. source.Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
-            .Select(e => (Endpoint: e, Action: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
-            .Select(e => (Template: TemplateOf(e.Endpoint, e.Action), Controller: e.Action?.ControllerName ?? ""))
-            .Distinct()
-            .OrderBy(e => e.Template, StringComparer.Ordinal)];
-    }
-
-    private static string TemplateOf(RouteEndpoint endpoint, ControllerActionDescriptor? action)
-    {
-        if (action is null || action.AttributeRouteInfo is not null)
-        {
-            return "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-        }
-
-        // Conventional admin route: quan-tri/{controller}/{action}/{id?}; give it an id when the action takes one.
-        var withId = action.Parameters.Any(p => p.Name == "id") ? "/{id}" : "";
-        return $"/quan-tri/{action.ControllerName.ToLowerInvariant()}/{action.ActionName.ToLowerInvariant()}{withId}";
-    }
+    private List<(string Template, string Controller)> PostEndpoints() =>
+        [.. AppEndpoints.Read(factory, "POST").Select(e => (e.Template, e.Controller)).Distinct()];
 
     private async Task<string> UrlForAsync(string template, string controller)
     {

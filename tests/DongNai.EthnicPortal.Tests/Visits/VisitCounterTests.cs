@@ -3,10 +3,10 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Tests.Polls;
+using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Visits;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -156,8 +156,7 @@ public sealed class VisitCounterTests : IDisposable
         }
 
         await Counter.FlushAsync();
-        factory.Services.GetRequiredService<IMemoryCache>().Remove(VisitStatistics.CacheKey);
-        await factory.Services.GetRequiredService<PublicCache>().EvictEverythingAsync();
+        await factory.Services.GetRequiredService<PublicCache>().EvictAsync(new CacheEviction([CacheTags.Public], [PublicCopy.VisitTotals]));
 
         var html = await Browser().GetStringAsync(new Uri("/", UriKind.Relative));
         var widget = html.Split("Số lượt truy cập")[1];

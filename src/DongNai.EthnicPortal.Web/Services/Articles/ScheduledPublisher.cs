@@ -38,13 +38,12 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Time
                 continue;
             }
 
-            article.Status = ArticleStatus.Published;
-            article.PublishedAt = article.PublishAt;
+            ArticleWorkflow.PublishOnSchedule(article);
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now,
                 UserName = "Hệ thống (lịch xuất bản)",
-                Action = "ArticlePublishedOnSchedule",
+                Action = AuditActions.ArticlePublishedOnSchedule,
                 EntityType = nameof(Article),
                 EntityId = article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Details = article.Title,
@@ -59,7 +58,7 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Time
                 continue;
             }
 
-            await changes.ArticleChangedAsync(article.Id, cancellationToken);
+            await changes.ArticleStatusChangedAsync(article.Id, cancellationToken);
             published++;
         }
 

@@ -1,10 +1,8 @@
 namespace DongNai.EthnicPortal.Web.Services.Consultations;
 
-/// <summary>The "Portal:Consultations" configuration section.</summary>
+/// <summary>The "Portal:Consultations" configuration section (<see cref="Infrastructure.PortalOptions.Consultations"/>).</summary>
 public sealed class ConsultationSettings
 {
-    public const string SectionName = "Portal:Consultations";
-
     /// <summary>Days after a consultation is concluded before commenters' names and contact details are erased.</summary>
     public int RetainContactDays { get; set; } = 365;
 

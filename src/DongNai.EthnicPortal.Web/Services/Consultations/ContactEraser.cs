@@ -11,7 +11,6 @@ namespace DongNai.EthnicPortal.Web.Services.Consultations;
 /// </summary>
 public sealed class ContactEraser(IServiceScopeFactory scopes, IOptions<ConsultationSettings> settings, TimeProvider time, ILogger<ContactEraser> logger) : BackgroundService
 {
-    public const string AuditAction = "ConsultationContactsErased";
 
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -39,7 +38,7 @@ public sealed class ContactEraser(IServiceScopeFactory scopes, IOptions<Consulta
                         .SetProperty(c => c.ContactErasedAt, now),
                     cancellationToken);
             consultation.ContactsErasedAt = now;
-            audit.Add(AuditAction, nameof(Data.Entities.Consultation), consultation.Id, $"{count} góp ý", userName: "Hệ thống");
+            audit.Add(AuditActions.ConsultationContactsErased, nameof(Data.Entities.Consultation), consultation.Id, $"{count} góp ý", userName: "Hệ thống");
             await db.SaveChangesAsync(cancellationToken);
             erased += count;
         }

@@ -1,7 +1,6 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Models;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace DongNai.EthnicPortal.Web.Services.Documents;
 
@@ -16,23 +15,15 @@ public sealed record DocumentFacetLists(
 /// Every registry page shows them and the years alone mean reading every document, so they are kept in
 /// memory until <see cref="PublicCache"/> evicts them on any document change.
 /// </summary>
-public sealed class DocumentFacets(PortalDbContext db, IMemoryCache cache, Farm.CacheSignalState signal)
+public sealed class DocumentFacets(PortalDbContext db, PublicCache cache)
 {
-    public const string CacheKey = "document-facets";
+    public Task<DocumentFacetLists> GetAsync(CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(PublicCopy.DocumentFacets, () => LoadAsync(cancellationToken));
 
-    public async Task<DocumentFacetLists> GetAsync(CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(CacheKey, out DocumentFacetLists? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var facets = new DocumentFacetLists(
+    private async Task<DocumentFacetLists> LoadAsync(CancellationToken cancellationToken) =>
+        new DocumentFacetLists(
             await db.DocumentTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).Select(t => new LookupOption(t.Id, t.Name)).ToListAsync(cancellationToken),
             await db.IssuingBodies.AsNoTracking().OrderBy(b => b.SortOrder).ThenBy(b => b.Name).Select(b => new LookupOption(b.Id, b.Name)).ToListAsync(cancellationToken),
             await db.DocumentFields.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Name).Select(f => new LookupOption(f.Id, f.Name)).ToListAsync(cancellationToken),
             await db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished).Select(d => d.IssuedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken));
-        cache.Set(CacheKey, facets, signal.Lifetime(TimeSpan.FromMinutes(10)));
-        return facets;
-    }
 }

@@ -9,9 +9,30 @@ namespace DongNai.EthnicPortal.Web.Services.Documents;
 /// Keeps the stored rendered forms (article bodies, documents' full texts) and the article → document
 /// citations in step with the registry, whenever an article or a document changes.
 /// </summary>
-public sealed class DocumentLinkingHandler(PortalDbContext db, DocumentSearchCatalog catalog) : IContentChangeHandler
+public sealed class DocumentLinkingHandler(PortalDbContext db) : IContentChangeHandler
 {
-    public async Task OnArticleChangedAsync(int articleId, CancellationToken cancellationToken)
+    public ContentChangeStage Stage => ContentChangeStage.Render;
+
+    public async Task OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        switch (change.Kind)
+        {
+            // A status change leaves the body, and so its rendering, as it was.
+            case ContentKind.Article when change.BodyChanged:
+                await RenderArticleAsync(change.Ids[0], cancellationToken);
+                break;
+            case ContentKind.Document:
+            case ContentKind.DocumentLookups:
+                foreach (var documentId in change.Ids)
+                {
+                    await RenderAroundDocumentAsync(documentId, cancellationToken);
+                }
+
+                break;
+        }
+    }
+
+    private async Task RenderArticleAsync(int articleId, CancellationToken cancellationToken)
     {
         var article = await db.Articles.Include(a => a.Citations).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null)
@@ -25,9 +46,8 @@ public sealed class DocumentLinkingHandler(PortalDbContext db, DocumentSearchCat
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task OnDocumentChangedAsync(int documentId, CancellationToken cancellationToken)
+    private async Task RenderAroundDocumentAsync(int documentId, CancellationToken cancellationToken)
     {
-        catalog.Invalidate();
         var registry = await LoadRegistryAsync(db, cancellationToken);
         var document = await db.OfficialDocuments.AsNoTracking()
             .Where(d => d.Id == documentId)
@@ -66,8 +86,6 @@ public sealed class DocumentLinkingHandler(PortalDbContext db, DocumentSearchCat
 
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    public Task OnPageChangedAsync(int pageId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The published registry as the linker needs it; unpublished documents have no page to link to.</summary>
     public static async Task<DocumentRegistrySnapshot> LoadRegistryAsync(PortalDbContext db, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace DongNai.EthnicPortal.Web.Services.Documents;
 
@@ -11,27 +10,21 @@ namespace DongNai.EthnicPortal.Web.Services.Documents;
 /// index belongs to another feature with its own refresh cycle. So the registry keeps its own folded
 /// words of number, symbol and abstract of every published document in memory (a few MB for 10,000
 /// documents, scanned in milliseconds); SQL then applies the other filters and the paging over the
-/// matching ids. The copy is dropped after any document change on this instance and expires after a
-/// few minutes, which bounds staleness when several instances run.
+/// matching ids. The copy (<see cref="PublicCopy.DocumentSearchCatalog"/>) is dropped after any
+/// document change and expires after a few minutes.
 /// </summary>
-public sealed class DocumentSearchCatalog(IMemoryCache cache, Farm.CacheSignalState signal)
+public sealed class DocumentSearchCatalog(PublicCache cache)
 {
-    public const string CacheKey = "documents:search-catalog";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-
-    public void Invalidate() => cache.Remove(CacheKey);
-
     public async Task<DocumentSearchMatch> MatchAsync(PortalDbContext db, string query, CancellationToken cancellationToken)
     {
-        var entries = await cache.GetOrCreateAsync(CacheKey, async entry =>
+        var entries = await cache.GetOrLoadAsync(PublicCopy.DocumentSearchCatalog, async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = signal.Lifetime(Lifetime);
             var rows = await db.OfficialDocuments.AsNoTracking()
                 .Where(d => d.IsPublished)
                 .Select(d => new { d.Id, d.Number, d.NormalizedSymbol, d.NumberAndSymbol, d.Abstract })
                 .ToListAsync(cancellationToken);
             return rows.Select(r => new CatalogEntry(r.Id, r.Number, r.NormalizedSymbol, Words(r.NumberAndSymbol + " " + r.Abstract))).ToArray();
-        }) ?? [];
+        });
         return Match(entries, query);
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DongNai.EthnicPortal.Data.Entities;
 
 namespace DongNai.EthnicPortal.Web.Services.Documents;
@@ -6,22 +7,27 @@ namespace DongNai.EthnicPortal.Web.Services.Documents;
 public static class DocumentValidity
 {
     /// <summary>
-    /// A document without an explicit start date is in force from the day it was issued; the end date
-    /// is the last day in force.
+    /// The one rule, kept as an expression so the registry's filter runs in SQL: an editor's override wins;
+    /// otherwise a document without an explicit start date is in force from the day it was issued, and the
+    /// end date is the last day in force.
     /// </summary>
-    public static ValidityStatus Compute(DateOnly issuedOn, DateOnly? effectiveFrom, DateOnly? effectiveUntil, ValidityStatus? validityOverride, DateOnly today)
+    private static readonly Expression<Func<OfficialDocument, DateOnly, ValidityStatus>> StatusOn = (d, today) =>
+        d.ValidityOverride ?? ((d.EffectiveFrom ?? d.IssuedOn) > today
+            ? ValidityStatus.NotYetInForce
+            : d.EffectiveUntil != null && d.EffectiveUntil < today ? ValidityStatus.Expired : ValidityStatus.InForce);
+
+    private static readonly Func<OfficialDocument, DateOnly, ValidityStatus> CompiledStatusOn = StatusOn.Compile();
+
+    public static ValidityStatus Compute(DateOnly issuedOn, DateOnly? effectiveFrom, DateOnly? effectiveUntil, ValidityStatus? validityOverride, DateOnly today) =>
+        CompiledStatusOn(new OfficialDocument { IssuedOn = issuedOn, EffectiveFrom = effectiveFrom, EffectiveUntil = effectiveUntil, ValidityOverride = validityOverride }, today);
+
+    /// <summary>Documents whose status is <paramref name="status"/> on <paramref name="today"/>; the day becomes a SQL parameter.</summary>
+    public static Expression<Func<OfficialDocument, bool>> Is(ValidityStatus status, DateOnly today)
     {
-        if (validityOverride is { } overridden)
-        {
-            return overridden;
-        }
-
-        if ((effectiveFrom ?? issuedOn) > today)
-        {
-            return ValidityStatus.NotYetInForce;
-        }
-
-        return effectiveUntil is { } until && until < today ? ValidityStatus.Expired : ValidityStatus.InForce;
+        var document = StatusOn.Parameters[0];
+        var day = Expression.Property(Expression.Constant(new DayBox(today)), nameof(DayBox.Value));
+        var body = new ReplaceParameter(StatusOn.Parameters[1], day).Visit(StatusOn.Body);
+        return Expression.Lambda<Func<OfficialDocument, bool>>(Expression.Equal(body, Expression.Constant(status)), document);
     }
 
     public static string Label(ValidityStatus status) => status switch
@@ -54,4 +60,11 @@ public static class DocumentValidity
         ValidityStatus.Expired => "validity-expired",
         _ => "validity-pending",
     };
+
+    private sealed record DayBox(DateOnly Value);
+
+    private sealed class ReplaceParameter(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
+    }
 }

@@ -20,6 +20,7 @@ public sealed partial class RedisCacheSignal(
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("dongnai-portal:evict");
     private static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+    private const string CopyPrefix = "copy:";
 
     private readonly string origin = instance.LeaseHolder;
     private readonly Lock gate = new();
@@ -66,16 +67,16 @@ public sealed partial class RedisCacheSignal(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task PublishAsync(IReadOnlyCollection<string> tags)
+    public Task PublishAsync(CacheEviction eviction)
     {
-        if (redis is null || !state.Connected || tags.Count == 0)
+        if (redis is null || !state.Connected || (eviction.Tags.Count == 0 && eviction.Copies.Count == 0))
         {
             return Task.CompletedTask;
         }
 
         try
         {
-            redis.GetSubscriber().Publish(Channel, origin + "\n" + string.Join('\n', tags), CommandFlags.FireAndForget);
+            redis.GetSubscriber().Publish(Channel, Message(origin, eviction), CommandFlags.FireAndForget);
             metrics.InvalidationSent();
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
@@ -137,7 +138,7 @@ public sealed partial class RedisCacheSignal(
         {
             LogRestored();
             // Evictions announced during the outage were lost: start over with fresh copies.
-            _ = cache.EvictLocallyAsync([Infrastructure.CacheTags.Public]);
+            _ = cache.EvictLocallyAsync(CacheEviction.Everything);
         }
         else
         {
@@ -153,7 +154,7 @@ public sealed partial class RedisCacheSignal(
                 LogLostAgain();
             }
 
-            cache.DropMemoryCopies();
+            cache.DropCopies(PublicCopy.All);
         }
     }
 
@@ -176,8 +177,8 @@ public sealed partial class RedisCacheSignal(
 
     private async Task ReceiveAsync(RedisValue message)
     {
-        var parts = ((string?)message ?? "").Split('\n');
-        if (parts.Length < 2 || parts[0] == origin)
+        var received = Parse((string?)message ?? "");
+        if (received is null || received.Value.Origin == origin)
         {
             return;
         }
@@ -185,12 +186,34 @@ public sealed partial class RedisCacheSignal(
         metrics.InvalidationReceived();
         try
         {
-            await services.GetRequiredService<PublicCache>().EvictLocallyAsync(parts[1..]);
+            await services.GetRequiredService<PublicCache>().EvictLocallyAsync(received.Value.Eviction);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogEvictFailed(exception);
         }
+    }
+
+    /// <summary>One line for the sender, then one per tag, and one per in-memory copy with <see cref="CopyPrefix"/>.</summary>
+    public static string Message(string origin, CacheEviction eviction) =>
+        string.Join('\n', [origin, .. eviction.Tags, .. eviction.Copies.Select(c => CopyPrefix + c.Key)]);
+
+    public static (string Origin, CacheEviction Eviction)? Parse(string message)
+    {
+        var lines = message.Split('\n');
+        if (lines.Length < 2)
+        {
+            return null;
+        }
+
+        var body = lines[1..];
+        var tags = body.Where(l => !l.StartsWith(CopyPrefix, StringComparison.Ordinal)).ToList();
+        // A copy this version does not know (a newer instance during a rolling update) is skipped.
+        var copies = body.Where(l => l.StartsWith(CopyPrefix, StringComparison.Ordinal))
+            .Select(l => PublicCopy.FromKey(l[CopyPrefix.Length..]))
+            .OfType<PublicCopy>()
+            .ToList();
+        return (lines[0], new CacheEviction(tags, copies));
     }
 
     private static bool Mentions(string configuration, string key) =>

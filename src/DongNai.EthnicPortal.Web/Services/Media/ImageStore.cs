@@ -133,12 +133,13 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         using var bitmap = ApplyOrientation(decoded.TakeBitmap(), decoded.Origin);
 
         // GIF cannot be written by Skia; a still PNG keeps the image lossless.
-        var (format, extension, storedType) = contentType switch
+        var (format, storedType) = contentType switch
         {
-            "image/jpeg" => (SKEncodedImageFormat.Jpeg, ".jpg", "image/jpeg"),
-            "image/webp" => (SKEncodedImageFormat.Webp, ".webp", "image/webp"),
-            _ => (SKEncodedImageFormat.Png, ".png", "image/png"),
+            "image/jpeg" => (SKEncodedImageFormat.Jpeg, "image/jpeg"),
+            "image/webp" => (SKEncodedImageFormat.Webp, "image/webp"),
+            _ => (SKEncodedImageFormat.Png, "image/png"),
         };
+        var extension = MediaUrls.Extension(storedType);
 
         Directory.CreateDirectory(storage.Media);
         var storedName = Guid.NewGuid().ToString("N");
@@ -192,39 +193,10 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         }
     }
 
-    public static string Extension(MediaFile file) => file.ContentType switch
-    {
-        "image/jpeg" => ".jpg",
-        "image/webp" => ".webp",
-        "image/gif" => ".gif",
-        _ => ".png",
-    };
-
-    /// <summary>The image an article body shows: the 960 px copy when there is one, else the original, with its size.</summary>
-    public static (string Url, int Width, int Height) BodyImage(MediaFile file)
-    {
-        const int bodyWidth = 960;
-        var hasVariant = file.Width > bodyWidth && file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Contains(bodyWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return hasVariant
-            ? (MediaImages.VariantUrl(file.StoredName, bodyWidth, file.ContentType), bodyWidth, (int)Math.Round(file.Height * (double)bodyWidth / file.Width))
-            : (Url(file), file.Width, file.Height);
-    }
-
-    public static string Url(MediaFile file) => PortalUrls.Media(file.StoredName + Extension(file));
-
-    public static string SrcSet(MediaFile file)
-    {
-        var parts = file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => $"{PortalUrls.Media($"{file.StoredName}-{w}{Extension(file)}")} {w}w")
-            .Append($"{Url(file)} {file.Width}w");
-        return string.Join(", ", parts);
-    }
-
     /// <summary>Removes the files of a media item; the caller removes the row.</summary>
     public void DeleteFiles(MediaFile file)
     {
-        var extension = Extension(file);
+        var extension = MediaUrls.Extension(file.ContentType);
         File.Delete(Path.Combine(storage.Media, file.StoredName + extension));
         foreach (var width in file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

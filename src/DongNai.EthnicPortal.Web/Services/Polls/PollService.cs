@@ -4,7 +4,6 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Models;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace DongNai.EthnicPortal.Web.Services.Polls;
@@ -25,27 +24,18 @@ public enum VoteOutcome
 /// <summary>Reads polls for the public pages and records ballots.</summary>
 public sealed class PollService(
     PortalDbContext db,
-    IMemoryCache cache,
+    PublicCache cache,
     PollKeyHasher hasher,
     IOptions<PollSettings> settings,
-    Farm.CacheSignalState signal,
     TimeProvider time)
 {
-    public const string CurrentPollCacheKey = "polls:current";
-
-    /// <summary>The widget shows a poll definition that is at most this old.</summary>
-    public static readonly TimeSpan CurrentPollLifetime = TimeSpan.FromSeconds(60);
-
     public int MaxVotesPerIpPerDay => Math.Max(1, settings.Value.MaxVotesPerIpPerDay);
 
     /// <summary>The newest visible poll that is open now, or null.</summary>
-    public async Task<PollWidgetModel?> GetCurrentAsync()
-    {
-        if (cache.TryGetValue(CurrentPollCacheKey, out CurrentPollEntry? cached) && cached is not null)
-        {
-            return cached.Poll;
-        }
+    public async Task<PollWidgetModel?> GetCurrentAsync() => (await cache.GetOrLoadAsync(PublicCopy.CurrentPoll, LoadCurrentAsync)).Poll;
 
+    private async Task<CurrentPollEntry> LoadCurrentAsync()
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var poll = await db.Polls.AsNoTracking()
             .Where(p => p.IsVisible && p.OpensAt <= now && (p.ClosesAt == null || p.ClosesAt > now))
@@ -57,8 +47,7 @@ public sealed class PollService(
                 p.AllowMultipleChoices,
                 p.Options.OrderBy(o => o.SortOrder).ThenBy(o => o.Id).Select(o => new PollOptionItem(o.Id, o.Text)).ToList()))
             .FirstOrDefaultAsync();
-        cache.Set(CurrentPollCacheKey, new CurrentPollEntry(poll), signal.Lifetime(CurrentPollLifetime));
-        return poll;
+        return new CurrentPollEntry(poll);
     }
 
     public async Task<PollResultsModel?> GetResultsAsync(int id)

@@ -1,10 +1,8 @@
 namespace DongNai.EthnicPortal.Web.Services.Polls;
 
-/// <summary>The "Portal:Polls" configuration section.</summary>
+/// <summary>The "Portal:Polls" configuration section (<see cref="Infrastructure.PortalOptions.Polls"/>).</summary>
 public sealed class PollSettings
 {
-    public const string SectionName = "Portal:Polls";
-
     /// <summary>HMAC key for voter and IP hashes; when empty, a generated key kept under the storage root is used.</summary>
     public string? VoterKeySecret { get; set; }
 

@@ -80,8 +80,10 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
 
         var tabPinned = kind is null or SearchEntryKind.Document ? pinned : [];
         var total = kind is { } only ? counts[only] : counts.Values.Sum();
-        var pageCount = (Math.Min(total, SearchResults.CountLimit) + SearchResults.PageSize - 1) / SearchResults.PageSize;
-        page = Math.Clamp(page, 1, Math.Max(1, pageCount));
+        // Past the count limit paging stops, as on large search sites.
+        var slice = PageSlice.Clamped(page, SearchResults.PageSize, Math.Min(total, SearchResults.CountLimit));
+        var pageCount = total == 0 ? 0 : slice.PageCount;
+        page = slice.Number;
 
         // Relevance is worth its cost only while every match can be scored; beyond that the newest
         // come first, read in index order, and the re-rank window still lifts the best of them.

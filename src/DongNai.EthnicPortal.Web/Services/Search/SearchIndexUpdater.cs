@@ -7,11 +7,28 @@ namespace DongNai.EthnicPortal.Web.Services.Search;
 /// <summary>Keeps the index in step with editors' changes: publish, edit, withdraw, delete.</summary>
 public sealed class SearchIndexUpdater(ISearchIndex index) : IContentChangeHandler
 {
-    public Task OnArticleChangedAsync(int articleId, CancellationToken cancellationToken) => index.IndexArticleAsync(articleId, cancellationToken);
+    public ContentChangeStage Stage => ContentChangeStage.Index;
 
-    public Task OnDocumentChangedAsync(int documentId, CancellationToken cancellationToken) => index.IndexDocumentAsync(documentId, cancellationToken);
+    public async Task OnChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        foreach (var id in change.Ids)
+        {
+            switch (change.Kind)
+            {
+                case ContentKind.Article:
+                    await index.IndexArticleAsync(id, cancellationToken);
+                    break;
 
-    public Task OnPageChangedAsync(int pageId, CancellationToken cancellationToken) => index.IndexPageAsync(pageId, cancellationToken);
+                // A renamed type is part of a document's indexed text and its URL.
+                case ContentKind.Document or ContentKind.DocumentLookups:
+                    await index.IndexDocumentAsync(id, cancellationToken);
+                    break;
+                case ContentKind.Page:
+                    await index.IndexPageAsync(id, cancellationToken);
+                    break;
+            }
+        }
+    }
 }
 
 /// <summary>

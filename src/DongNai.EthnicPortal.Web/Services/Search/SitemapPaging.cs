@@ -3,8 +3,6 @@ namespace DongNai.EthnicPortal.Web.Services.Search;
 /// <summary>The "Portal:Sitemap" configuration section.</summary>
 public sealed class SitemapOptions
 {
-    public const string SectionName = "Portal:Sitemap";
-
     /// <summary>URLs per sitemap file; the protocol allows at most 50,000.</summary>
     public int UrlsPerFile { get; set; } = SitemapPaging.MaxUrlsPerFile;
 }

@@ -45,7 +45,7 @@ public sealed class AccountController(
         {
             // Hash anyway so that an unknown email takes as long as a wrong password.
             userManager.PasswordHasher.HashPassword(new PortalUser(), model.Password);
-            await audit.WriteAsync("SignInFailed", details: "Tài khoản không tồn tại hoặc đã ngừng hoạt động", userName: model.Email);
+            await audit.WriteAsync(AuditActions.SignInFailed, details: "Tài khoản không tồn tại hoặc đã ngừng hoạt động", userName: model.Email);
             ModelState.AddModelError("", InvalidCredentialsMessage);
             return View(model);
         }
@@ -53,7 +53,7 @@ public sealed class AccountController(
         var result = await signInManager.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.WriteAsync("SignIn", nameof(PortalUser), user.Id, userName: user.Email);
+            await audit.WriteAsync(AuditActions.SignIn, nameof(PortalUser), user.Id, userName: user.Email);
             return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
         }
 
@@ -64,12 +64,12 @@ public sealed class AccountController(
 
         if (result.IsLockedOut)
         {
-            await audit.WriteAsync("LockedOut", nameof(PortalUser), user.Id, userName: user.Email);
+            await audit.WriteAsync(AuditActions.LockedOut, nameof(PortalUser), user.Id, userName: user.Email);
             ModelState.AddModelError("", LockedOutMessage);
             return View(model);
         }
 
-        await audit.WriteAsync("SignInFailed", nameof(PortalUser), user.Id, "Sai mật khẩu", userName: user.Email);
+        await audit.WriteAsync(AuditActions.SignInFailed, nameof(PortalUser), user.Id, "Sai mật khẩu", userName: user.Email);
         ModelState.AddModelError("", InvalidCredentialsMessage);
         return View(model);
     }
@@ -108,18 +108,18 @@ public sealed class AccountController(
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            await audit.WriteAsync("SignIn", nameof(PortalUser), user.Id, "Đăng nhập với xác thực hai bước", userName: user.Email);
+            await audit.WriteAsync(AuditActions.SignIn, nameof(PortalUser), user.Id, "Đăng nhập với xác thực hai bước", userName: user.Email);
             return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
         }
 
         if (result.IsLockedOut)
         {
-            await audit.WriteAsync("LockedOut", nameof(PortalUser), user.Id, "Sai mã xác thực hai bước nhiều lần", userName: user.Email);
+            await audit.WriteAsync(AuditActions.LockedOut, nameof(PortalUser), user.Id, "Sai mã xác thực hai bước nhiều lần", userName: user.Email);
             ModelState.AddModelError("", LockedOutMessage);
             return View(model);
         }
 
-        await audit.WriteAsync("SignInFailed", nameof(PortalUser), user.Id, "Sai mã xác thực hai bước", userName: user.Email);
+        await audit.WriteAsync(AuditActions.SignInFailed, nameof(PortalUser), user.Id, "Sai mã xác thực hai bước", userName: user.Email);
         ModelState.AddModelError("", "Mã xác thực không đúng hoặc đã hết hạn.");
         return View(model);
     }
@@ -200,7 +200,7 @@ public sealed class AccountController(
 
         user.MustChangePassword = false;
         await userManager.UpdateAsync(user);
-        audit.Add("PasswordChanged", nameof(PortalUser), user.Id, userName: user.Email);
+        audit.Add(AuditActions.PasswordChanged, nameof(PortalUser), user.Id, userName: user.Email);
         await db.SaveChangesAsync();
         await signInManager.RefreshSignInAsync(user);
         Flash("Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã bị đăng xuất.");
@@ -260,7 +260,7 @@ public sealed class AccountController(
 
         await userManager.SetTwoFactorEnabledAsync(user, true);
         await userManager.UpdateSecurityStampAsync(user);
-        audit.Add("TwoFactorEnabled", nameof(PortalUser), user.Id, userName: user.Email);
+        audit.Add(AuditActions.TwoFactorEnabled, nameof(PortalUser), user.Id, userName: user.Email);
         await db.SaveChangesAsync();
         await signInManager.RefreshSignInAsync(user);
         Flash("Đã bật xác thực hai bước. Từ lần đăng nhập sau, bạn cần nhập mã từ ứng dụng xác thực.");
@@ -284,7 +284,7 @@ public sealed class AccountController(
 
         await userManager.SetTwoFactorEnabledAsync(user, false);
         await userManager.ResetAuthenticatorKeyAsync(user);
-        audit.Add("TwoFactorDisabled", nameof(PortalUser), user.Id, userName: user.Email);
+        audit.Add(AuditActions.TwoFactorDisabled, nameof(PortalUser), user.Id, userName: user.Email);
         await db.SaveChangesAsync();
         await signInManager.RefreshSignInAsync(user);
         Flash("Đã tắt xác thực hai bước.");

@@ -21,69 +21,19 @@ public sealed class ArticlesController(
     ContentChanges changes,
     AuditLog audit,
     UserManager<PortalUser> users,
+    ArticleQueries queries,
     TimeProvider time) : AdminControllerBase
 {
-    private const int PageSize = 20;
-
     [HttpGet]
-    public async Task<IActionResult> Index(ArticleStatus? status, int? categoryId, string? authorId, string? q, int page = 1)
-    {
-        var actor = Actor;
-        var query = db.Articles.AsNoTracking();
-        if (!actor.IsEditor)
-        {
-            query = query.Where(a => a.CreatedById == actor.UserId);
-        }
-        else if (!string.IsNullOrEmpty(authorId))
-        {
-            query = query.Where(a => a.CreatedById == authorId);
-        }
-
-        if (status is not null)
-        {
-            query = query.Where(a => a.Status == status);
-        }
-
-        if (categoryId is not null)
-        {
-            query = query.Where(a => a.CategoryId == categoryId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = VietnameseText.ToNfc(q.Trim());
-            query = query.Where(a => a.Title.Contains(term) || a.Summary.Contains(term));
-        }
-
-        var total = await query.CountAsync();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await query
-            .OrderByDescending(a => a.UpdatedAt)
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
-            .Select(a => new ArticleRow(
-                a.Id,
-                a.Title,
-                a.Status,
-                a.Category.Name,
-                db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
-                a.UpdatedAt,
-                a.PublishAt))
-            .ToListAsync();
-
-        var authors = actor.IsEditor
-            ? await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == authorId)).ToListAsync()
-            : [];
-        return View(new ArticleListView(rows, status, categoryId, authorId, q, page, pageCount, total, await CategoryItemsAsync(categoryId), authors));
-    }
+    public async Task<IActionResult> Index(ArticleStatus? status, int? categoryId, string? authorId, string? q, int page = 1) =>
+        View(await queries.ListAsync(Actor, new ArticleListFilter(status, categoryId, authorId, q), page));
 
     [HttpGet]
     public async Task<IActionResult> Create()
     {
         var user = await users.GetUserAsync(User);
         var form = new ArticleFormModel { AuthorByline = user?.DisplayName ?? "" };
-        return View("Edit", await EditorViewAsync(form, null));
+        return View("Edit", await queries.EditorAsync(Actor, form, null));
     }
 
     [HttpPost]
@@ -93,16 +43,14 @@ public sealed class ArticlesController(
         await ValidateReferencesAsync(form);
         if (!ModelState.IsValid)
         {
-            return View("Edit", await EditorViewAsync(form, null));
+            return View("Edit", await queries.EditorAsync(Actor, form, null));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         var article = new Article { Status = ArticleStatus.Draft, CreatedAt = now, CreatedById = CurrentUserId };
         await ApplyAsync(article, form, now);
         db.Articles.Add(article);
-        await db.SaveChangesAsync();
-        audit.Add("ArticleCreated", nameof(Article), article.Id, article.Title);
-        await db.SaveChangesAsync();
+        await audit.SaveCreatedAsync(article, AuditActions.ArticleCreated, article.Title);
         await changes.ArticleChangedAsync(article.Id);
         Flash("Đã tạo bản nháp bài viết.");
         return RedirectToAction(nameof(Edit), new { id = article.Id });
@@ -126,7 +74,7 @@ public sealed class ArticlesController(
         var autosave = ArticleWorkflow.CanEdit(article, Actor) ? await autosaves.NewerThanArticleAsync(article, CurrentUserId) : null;
         if (autosave is null)
         {
-            return View(await EditorViewAsync(form, article));
+            return View(await queries.EditorAsync(Actor, form, article));
         }
 
         if (recoverAutosave)
@@ -134,7 +82,7 @@ public sealed class ArticlesController(
             ArticleAutosaves.Apply(form, autosave);
         }
 
-        var view = await EditorViewAsync(form, article);
+        var view = await queries.EditorAsync(Actor, form, article);
         return View(view with { Autosave = new AutosaveOffer(autosave.SavedAt, recoverAutosave, autosave.BaseVersion != article.Version) });
     }
 
@@ -157,7 +105,7 @@ public sealed class ArticlesController(
         await ValidateReferencesAsync(form);
         if (!ModelState.IsValid)
         {
-            return View(await EditorViewAsync(form, article));
+            return View(await queries.EditorAsync(Actor, form, article));
         }
 
         // The version the form was loaded with decides whether someone else saved in between.
@@ -169,7 +117,7 @@ public sealed class ArticlesController(
 
         var now = time.GetUtcNow().UtcDateTime;
         await ApplyAsync(article, form, now);
-        audit.Add("ArticleSaved", nameof(Article), article.Id, article.Title);
+        audit.Add(AuditActions.ArticleSaved, nameof(Article), article.Id, article.Title);
         try
         {
             await db.SaveChangesAsync();
@@ -210,8 +158,8 @@ public sealed class ArticlesController(
             PortalUrls.Category(article.Category.Slug),
             article.AuthorByline,
             article.PublishedAt ?? article.PublishAt ?? article.UpdatedAt,
-            cover is null ? null : ImageStore.Url(cover),
-            cover is null ? null : ImageStore.SrcSet(cover),
+            cover is null ? null : MediaUrls.Url(cover),
+            cover is null ? null : MediaUrls.SrcSet(cover),
             cover?.AltText,
             article.CoverImageCaption,
             article.Status);
@@ -219,133 +167,24 @@ public sealed class ArticlesController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Submit(int id)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
-        {
-            return NotFound();
-        }
-
-        if (!ArticleWorkflow.CanSubmit(article, Actor))
-        {
-            Flash("Chỉ bản nháp của bạn mới có thể gửi duyệt.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        article.Status = ArticleStatus.Submitted;
-        article.ReviewRemark = null;
-        return await TransitionAsync(article, "ArticleSubmitted", null, "Đã gửi bài viết cho biên tập viên duyệt.");
-    }
+    public Task<IActionResult> Submit(int id) => TransitionAsync(id, (article, now) => ArticleWorkflow.Submit(article, Actor, now));
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public async Task<IActionResult> Publish(int id, bool force)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
-        {
-            return NotFound();
-        }
-
-        var decision = ArticleWorkflow.Approve(article, Actor, force);
-        if (decision is not (ApprovalDecision.Allowed or ApprovalDecision.AllowedForced))
-        {
-            Flash(ArticleWorkflow.ApprovalMessage(decision), isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        article.Status = ArticleStatus.Published;
-        article.PublishedAt = now;
-        article.PublishAt = null;
-        article.PublishedById = CurrentUserId;
-        article.ReviewRemark = null;
-        article.WithdrawnReason = null;
-        var forced = decision == ApprovalDecision.AllowedForced;
-        return await TransitionAsync(
-            article,
-            forced ? "ArticlePublishedForced" : "ArticlePublished",
-            forced ? "Quản trị viên tự duyệt bài của mình (bắt buộc xuất bản)" : null,
-            "Đã xuất bản bài viết. Bài đã hiển thị trên trang công khai.");
-    }
+    public Task<IActionResult> Publish(int id, bool force) => TransitionAsync(id, (article, now) => ArticleWorkflow.Publish(article, Actor, force, now));
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public async Task<IActionResult> Schedule(int id, DateTime? publishAt, bool force)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
-        {
-            return NotFound();
-        }
-
-        var decision = ArticleWorkflow.Approve(article, Actor, force);
-        if (decision is not (ApprovalDecision.Allowed or ApprovalDecision.AllowedForced))
-        {
-            Flash(ArticleWorkflow.ApprovalMessage(decision), isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        if (publishAt is null)
-        {
-            Flash("Vui lòng chọn ngày giờ xuất bản.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        var utc = VietnamTime.ToUtc(publishAt.Value);
-        if (utc <= now)
-        {
-            Flash("Thời điểm lên lịch phải ở tương lai. Muốn đăng ngay, hãy bấm “Xuất bản ngay”.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        article.Status = ArticleStatus.Scheduled;
-        article.PublishAt = utc;
-        article.PublishedAt = null;
-        article.PublishedById = CurrentUserId;
-        article.ReviewRemark = null;
-        article.WithdrawnReason = null;
-        var forced = decision == ApprovalDecision.AllowedForced;
-        return await TransitionAsync(
-            article,
-            forced ? "ArticleScheduledForced" : "ArticleScheduled",
-            $"Lên lịch lúc {VietnamDates.DateTime(utc)}{(forced ? " (quản trị viên tự duyệt, bắt buộc)" : "")}",
-            $"Đã lên lịch xuất bản lúc {VietnamDates.DateTime(utc)}.");
-    }
+    public Task<IActionResult> Schedule(int id, DateTime? publishAt, bool force) =>
+        TransitionAsync(id, (article, now) => ArticleWorkflow.Schedule(article, Actor, force, publishAt, now));
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public Task<IActionResult> Reject(int id, string? remark) => DecideWithReasonAsync(
-        id,
-        remark,
-        "Vui lòng ghi lý do trả lại bài (tối đa 1000 ký tự).",
-        ArticleWorkflow.CanReject,
-        "Chỉ bài đang chờ duyệt hoặc đã lên lịch mới có thể trả lại.",
-        (article, text) =>
-        {
-            article.Status = ArticleStatus.Draft;
-            article.ReviewRemark = text;
-        },
-        "ArticleRejected",
-        "Đã trả bài viết về cho tác giả kèm nhận xét.");
+    public Task<IActionResult> Reject(int id, string? remark) => TransitionAsync(id, (article, now) => ArticleWorkflow.Reject(article, Actor, remark, now));
 
     [HttpPost]
     [Authorize(Policy = Policies.Editors)]
-    public Task<IActionResult> Withdraw(int id, string? reason) => DecideWithReasonAsync(
-        id,
-        reason,
-        "Vui lòng ghi lý do gỡ bài (tối đa 1000 ký tự).",
-        ArticleWorkflow.CanWithdraw,
-        "Chỉ bài đã xuất bản hoặc đã lên lịch mới có thể gỡ.",
-        (article, text) =>
-        {
-            article.Status = ArticleStatus.Withdrawn;
-            article.WithdrawnReason = text;
-        },
-        "ArticleWithdrawn",
-        "Đã gỡ bài viết khỏi trang công khai.");
+    public Task<IActionResult> Withdraw(int id, string? reason) => TransitionAsync(id, (article, now) => ArticleWorkflow.Withdraw(article, Actor, reason, now));
 
     [HttpPost]
     public async Task<IActionResult> Delete(int id)
@@ -362,7 +201,7 @@ public sealed class ArticlesController(
         }
 
         db.Articles.Remove(article);
-        audit.Add("ArticleDeleted", nameof(Article), id, article.Title);
+        audit.Add(AuditActions.ArticleDeleted, nameof(Article), id, article.Title);
         await db.SaveChangesAsync();
         await changes.ArticleChangedAsync(id);
         Flash($"Đã xóa bài viết “{article.Title}”.");
@@ -434,23 +273,15 @@ public sealed class ArticlesController(
         form.AuthorByline = revision.AuthorByline;
 
         await ApplyAsync(article, form, time.GetUtcNow().UtcDateTime);
-        audit.Add("ArticleRevisionRestored", nameof(Article), article.Id, $"Khôi phục phiên bản #{revision.Id} lưu lúc {VietnamDates.DateTime(revision.SavedAt)}");
+        audit.Add(AuditActions.ArticleRevisionRestored, nameof(Article), article.Id, $"Khôi phục phiên bản #{revision.Id} lưu lúc {VietnamDates.DateTime(revision.SavedAt)}");
         await db.SaveChangesAsync();
         await changes.ArticleChangedAsync(article.Id);
         Flash($"Đã khôi phục phiên bản lưu lúc {VietnamDates.DateTime(revision.SavedAt)}.");
         return RedirectToAction(nameof(Edit), new { id = article.Id });
     }
 
-    /// <summary>An editor's decision that must give a reason (reject, withdraw): it also cancels any schedule.</summary>
-    private async Task<IActionResult> DecideWithReasonAsync(
-        int id,
-        string? reason,
-        string reasonMissing,
-        Func<Article, ArticleActor, bool> allowed,
-        string notAllowed,
-        Action<Article, string> apply,
-        string action,
-        string message)
+    /// <summary>Maps a workflow step to HTTP: load, let <see cref="ArticleWorkflow"/> decide and set the fields, save with the audit entry.</summary>
+    private async Task<IActionResult> TransitionAsync(int id, Func<Article, DateTime, ArticleTransition> step)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
         if (article is null)
@@ -458,29 +289,14 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        var result = step(article, time.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
         {
-            Flash(reasonMissing, isError: true);
+            Flash(result.Message, isError: true);
             return RedirectToAction(nameof(Edit), new { id });
         }
 
-        if (!allowed(article, Actor))
-        {
-            Flash(notAllowed, isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        var text = VietnameseText.ToNfc(reason.Trim());
-        article.PublishAt = null;
-        apply(article, text);
-        return await TransitionAsync(article, action, text, message);
-    }
-
-    private async Task<IActionResult> TransitionAsync(Article article, string action, string? details, string message)
-    {
-        article.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        article.UpdatedById = CurrentUserId;
-        audit.Add(action, nameof(Article), article.Id, details is null ? article.Title : $"{article.Title} — {details}");
+        audit.Add(result.AuditAction!, nameof(Article), article.Id, result.AuditDetails is null ? article.Title : $"{article.Title} — {result.AuditDetails}");
         try
         {
             await db.SaveChangesAsync();
@@ -488,12 +304,12 @@ public sealed class ArticlesController(
         catch (DbUpdateConcurrencyException)
         {
             Flash("Bài viết vừa được người khác thay đổi. Vui lòng xem lại rồi thao tác lại.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id = article.Id });
+            return RedirectToAction(nameof(Edit), new { id });
         }
 
-        await changes.ArticleChangedAsync(article.Id);
-        Flash(message);
-        return RedirectToAction(nameof(Edit), new { id = article.Id });
+        await changes.ArticleStatusChangedAsync(article.Id);
+        Flash(result.Message);
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     private async Task ApplyAsync(Article article, ArticleFormModel form, DateTime now)
@@ -550,48 +366,6 @@ public sealed class ArticlesController(
         var storedBy = stored.UpdatedById is null ? null : await db.Users.Where(u => u.Id == stored.UpdatedById).Select(u => u.DisplayName).FirstOrDefaultAsync();
         Response.StatusCode = StatusCodes.Status409Conflict;
         mine.BodyHtml = sanitizer.Sanitize(mine.BodyHtml);
-        return View("Conflict", new ArticleConflictView(mine, ArticleFormModel.From(stored), storedBy, stored.UpdatedAt, await CategoryItemsAsync(null)));
+        return View("Conflict", new ArticleConflictView(mine, ArticleFormModel.From(stored), storedBy, stored.UpdatedAt, await queries.CategoryItemsAsync(null)));
     }
-
-    private async Task<ArticleEditorView> EditorViewAsync(ArticleFormModel form, Article? article)
-    {
-        // A form sent back after a validation error shows the body as the sanitizer would store it, never as posted.
-        form.BodyHtml = sanitizer.Sanitize(form.BodyHtml);
-        var images = await db.MediaFiles.AsNoTracking()
-            .OrderByDescending(m => m.UploadedAt)
-            .Take(200)
-            .Select(m => new SelectListItem($"{m.AltText} ({m.OriginalFileName})", m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Id == form.CoverImageId))
-            .ToListAsync();
-        ArticleStatusInfo? status = null;
-        if (article is not null)
-        {
-            var actor = Actor;
-            var approval = ArticleWorkflow.Approve(article, actor, force: false);
-            var forced = ArticleWorkflow.Approve(article, actor, force: true);
-            status = new ArticleStatusInfo(
-                article.Id,
-                article.Status,
-                article.ReviewRemark,
-                article.WithdrawnReason,
-                article.PublishAt,
-                article.PublishedAt,
-                article.CreatedById == actor.UserId,
-                ArticleWorkflow.CanEdit(article, actor),
-                ArticleWorkflow.CanSubmit(article, actor),
-                approval == ApprovalDecision.Allowed,
-                approval == ApprovalDecision.OwnArticle && forced == ApprovalDecision.AllowedForced,
-                ArticleWorkflow.CanReject(article, actor),
-                ArticleWorkflow.CanWithdraw(article, actor),
-                ArticleWorkflow.CanDelete(article, actor),
-                PortalUrls.Article(article.Id, article.Slug));
-        }
-
-        return new ArticleEditorView(form, await CategoryItemsAsync(form.CategoryId), images, status);
-    }
-
-    private async Task<List<SelectListItem>> CategoryItemsAsync(int? selected) =>
-        await db.Categories.AsNoTracking()
-            .OrderBy(c => c.SortOrder)
-            .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Id == selected))
-            .ToListAsync();
 }

@@ -2,6 +2,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -41,16 +42,11 @@ public sealed class AuditController(PortalDbContext db) : AdminControllerBase
             query = query.Where(e => e.At < endUtc);
         }
 
-        var total = await query.CountAsync();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await query
+        var (rows, slice) = await query
             .OrderByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
             .Select(e => new AuditRow(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, e.IpAddress))
-            .ToListAsync();
+            .PageAsync(page, PageSize);
         var actions = await db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync();
-        return View(new AuditListView(rows, actions, kind, user, from, to, page, pageCount, total));
+        return View(new AuditListView(rows, actions, kind, user, from, to, slice.Number, slice.PageCount, slice.TotalCount));
     }
 }

@@ -12,7 +12,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>News categories, ordered as they appear in the menu.</summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class CategoriesController(PortalDbContext db, PublicCache cache, AuditLog audit) : AdminControllerBase
+public sealed class CategoriesController(PortalDbContext db, ContentChanges changes, AuditLog audit) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index() =>
@@ -32,10 +32,8 @@ public sealed class CategoriesController(PortalDbContext db, PublicCache cache, 
         }
 
         db.Categories.Add(category);
-        await db.SaveChangesAsync();
-        audit.Add("CategoryCreated", nameof(Category), category.Id, category.Name);
-        await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await audit.SaveCreatedAsync(category, AuditActions.CategoryCreated, category.Name);
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã tạo chuyên mục “{category.Name}”.");
         return RedirectToAction(nameof(Index));
     }
@@ -76,9 +74,9 @@ public sealed class CategoriesController(PortalDbContext db, PublicCache cache, 
             return View(model);
         }
 
-        audit.Add("CategoryUpdated", nameof(Category), id, category.Name);
+        audit.Add(AuditActions.CategoryUpdated, nameof(Category), id, category.Name);
         await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã lưu chuyên mục “{category.Name}”.");
         return RedirectToAction(nameof(Index));
     }
@@ -99,9 +97,9 @@ public sealed class CategoriesController(PortalDbContext db, PublicCache cache, 
         }
 
         db.Categories.Remove(category);
-        audit.Add("CategoryDeleted", nameof(Category), id, category.Name);
+        audit.Add(AuditActions.CategoryDeleted, nameof(Category), id, category.Name);
         await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã xóa chuyên mục “{category.Name}”.");
         return RedirectToAction(nameof(Index));
     }

@@ -17,7 +17,6 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 /// </summary>
 public sealed class ConsultationCommentsController(PortalDbContext db, AuditLog audit, ContentChanges changes, UserManager<PortalUser> users, TimeProvider time) : AdminControllerBase
 {
-    public const string ContactViewedAction = "ConsultationContactViewed";
     private const string BasePath = "/quan-tri/gop-y-du-thao";
 
     [HttpGet(BasePath + "/{id:int}")]
@@ -39,7 +38,7 @@ public sealed class ConsultationCommentsController(PortalDbContext db, AuditLog 
             contact = new CommentContact(c.FullName, c.Email, c.Phone, c.ConsentedAt, c.ContactErasedAt);
             if (c.ContactErasedAt is null)
             {
-                await audit.WriteAsync(ContactViewedAction, nameof(ConsultationComment), id, ReceiptCodes.Format(c.Id, c.SubmittedAt));
+                await audit.WriteAsync(AuditActions.ConsultationContactViewed, nameof(ConsultationComment), id, ReceiptCodes.Format(c.Id, c.SubmittedAt));
             }
         }
 
@@ -76,9 +75,9 @@ public sealed class ConsultationCommentsController(PortalDbContext db, AuditLog 
         comment.RespondedById = CurrentUserId;
         comment.RespondedByName = user?.DisplayName ?? User.Identity?.Name;
         comment.RespondedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add("ConsultationCommentAnswered", nameof(ConsultationComment), id, ConsultationAdminLabels.Response(kind));
+        audit.Add(AuditActions.ConsultationCommentAnswered, nameof(ConsultationComment), id, ConsultationAdminLabels.Response(kind));
         await db.SaveChangesAsync(cancellationToken);
-        await changes.ConsultationChangedAsync(comment.ConsultationId);
+        await changes.ConsultationChangedAsync(comment.ConsultationId, cancellationToken);
         Flash("Đã ghi ý kiến của cơ quan soạn thảo.");
         return Redirect(ConsultationUrls.AdminComment(id));
     }
@@ -100,9 +99,9 @@ public sealed class ConsultationCommentsController(PortalDbContext db, AuditLog 
         }
 
         comment.Status = status;
-        audit.Add("ConsultationCommentStatusChanged", nameof(ConsultationComment), id, ConsultationAdminLabels.Status(status));
+        audit.Add(AuditActions.ConsultationCommentStatusChanged, nameof(ConsultationComment), id, ConsultationAdminLabels.Status(status));
         await db.SaveChangesAsync(cancellationToken);
-        await changes.ConsultationChangedAsync(comment.ConsultationId);
+        await changes.ConsultationChangedAsync(comment.ConsultationId, cancellationToken);
         Flash($"Đã chuyển góp ý sang trạng thái “{ConsultationAdminLabels.Status(status)}”.");
         return Redirect(ConsultationUrls.AdminComment(id));
     }

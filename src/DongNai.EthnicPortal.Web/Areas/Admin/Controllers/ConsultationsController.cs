@@ -72,8 +72,8 @@ public sealed class ConsultationsController(
         Apply(consultation, form, resultDocumentId, now);
         db.Consultations.Add(consultation);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync("ConsultationCreated", nameof(Consultation), consultation.Id, consultation.Title);
-        await changes.ConsultationChangedAsync(consultation.Id);
+        await audit.WriteAsync(AuditActions.ConsultationCreated, nameof(Consultation), consultation.Id, consultation.Title);
+        await changes.ConsultationChangedAsync(consultation.Id, cancellationToken);
         Flash("Đã tạo dự thảo lấy ý kiến. Bạn có thể đính kèm tệp dự thảo bên dưới.");
         return Redirect(ConsultationUrls.AdminEdit(consultation.Id));
     }
@@ -124,7 +124,7 @@ public sealed class ConsultationsController(
 
         db.Entry(consultation).Property(c => c.Version).OriginalValue = form.Version;
         Apply(consultation, form, resultDocumentId, time.GetUtcNow().UtcDateTime);
-        audit.Add("ConsultationUpdated", nameof(Consultation), id, consultation.Title);
+        audit.Add(AuditActions.ConsultationUpdated, nameof(Consultation), id, consultation.Title);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -135,7 +135,7 @@ public sealed class ConsultationsController(
             return View(await EditorAsync(id, form, cancellationToken));
         }
 
-        await changes.ConsultationChangedAsync(id);
+        await changes.ConsultationChangedAsync(id, cancellationToken);
         Flash("Đã lưu dự thảo.");
         return Redirect(ConsultationUrls.AdminEdit(id));
     }
@@ -159,9 +159,9 @@ public sealed class ConsultationsController(
         }
 
         consultation.ConcludedAt = now;
-        audit.Add("ConsultationConcluded", nameof(Consultation), id, consultation.Title);
+        audit.Add(AuditActions.ConsultationConcluded, nameof(Consultation), id, consultation.Title);
         await db.SaveChangesAsync(cancellationToken);
-        await changes.ConsultationChangedAsync(id);
+        await changes.ConsultationChangedAsync(id, cancellationToken);
         Flash("Đã kết thúc lấy ý kiến: kết quả được hiện trên trang công khai.");
         return Redirect(ConsultationUrls.AdminEdit(id));
     }
@@ -206,7 +206,7 @@ public sealed class ConsultationsController(
             StoredPath = stored.StoredPath,
             UploadedAt = stored.UploadedAt,
         });
-        audit.Add("ConsultationFileAdded", nameof(Consultation), id, $"{stored.FileName} ({format.ContentType}, {stored.SizeBytes} byte)");
+        audit.Add(AuditActions.ConsultationFileAdded, nameof(Consultation), id, $"{stored.FileName} ({format.ContentType}, {stored.SizeBytes} byte)");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -218,7 +218,7 @@ public sealed class ConsultationsController(
             throw;
         }
 
-        await changes.ConsultationChangedAsync(id);
+        await changes.ConsultationChangedAsync(id, cancellationToken);
         Flash($"Đã đính kèm tệp “{stored.FileName}”.");
         return Redirect(back);
     }
@@ -234,10 +234,10 @@ public sealed class ConsultationsController(
         }
 
         db.ConsultationFiles.Remove(file);
-        audit.Add("ConsultationFileRemoved", nameof(Consultation), id, file.FileName);
+        audit.Add(AuditActions.ConsultationFileRemoved, nameof(Consultation), id, file.FileName);
         await db.SaveChangesAsync(cancellationToken);
         files.Delete(file.StoredPath);
-        await changes.ConsultationChangedAsync(id);
+        await changes.ConsultationChangedAsync(id, cancellationToken);
         Flash($"Đã gỡ tệp “{file.FileName}”.");
         return Redirect(ConsultationUrls.AdminEdit(id) + "#tep");
     }
@@ -263,9 +263,9 @@ public sealed class ConsultationsController(
 
         consultation.DraftText = text.Length > 200_000 ? text[..200_000] : text;
         consultation.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add("ConsultationDraftImported", nameof(Consultation), id, file.FileName);
+        audit.Add(AuditActions.ConsultationDraftImported, nameof(Consultation), id, file.FileName);
         await db.SaveChangesAsync(cancellationToken);
-        await changes.ConsultationChangedAsync(id);
+        await changes.ConsultationChangedAsync(id, cancellationToken);
         Flash($"Đã nhập toàn văn dự thảo từ “{file.FileName}” ({DraftText.Articles(consultation.DraftText).Count} điều). Hãy kiểm tra lại nội dung.");
         return Redirect(ConsultationUrls.AdminEdit(id));
     }
@@ -336,7 +336,7 @@ public sealed class ConsultationsController(
         }
 
         var content = write(table);
-        await audit.WriteAsync("ConsultationExported", nameof(Consultation), id, $"{extension}, {table.RowCount} góp ý");
+        await audit.WriteAsync(AuditActions.ConsultationExported, nameof(Consultation), id, $"{extension}, {table.RowCount} góp ý");
         return File(content, contentType, $"Bảng tổng hợp ý kiến dự thảo {id}.{extension}");
     }
 

@@ -37,7 +37,7 @@ public sealed class EditorImagesController(PortalDbContext db, ImageStore images
         await db.SaveChangesAsync();
         audit.Add("MediaUploaded", nameof(MediaFile), saved.Id, $"{saved.OriginalFileName} ({saved.Width}×{saved.Height}), từ trình soạn thảo");
         await db.SaveChangesAsync();
-        var (url, width, height) = ImageStore.BodyImage(saved);
+        var (url, width, height) = MediaUrls.BodyImage(saved);
         return Json(new { id = saved.Id, url, width, height, alt = saved.AltText });
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The image library: upload by content, alt text, and where each image is used.</summary>
-public sealed class MediaLibraryController(PortalDbContext db, ImageStore images, AuditLog audit) : AdminControllerBase
+public sealed class MediaLibraryController(PortalDbContext db, ImageStore images, AuditLog audit, ContentChanges changes) : AdminControllerBase
 {
     private const int PageSize = 24;
 
@@ -27,11 +27,8 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
             query = query.Where(m => m.AltText.Contains(term) || m.OriginalFileName.Contains(term));
         }
 
-        var total = await query.CountAsync();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var files = await query.OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
-        return View(new MediaListView(files.Select(Row).ToList(), page, pageCount, q, null));
+        var (files, slice) = await query.OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).PageAsync(page, PageSize);
+        return View(new MediaListView(files.Select(Row).ToList(), slice.Number, slice.PageCount, q, null));
     }
 
     [HttpPost]
@@ -54,9 +51,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
             return RedirectToAction(nameof(Index));
         }
 
-        await db.SaveChangesAsync();
-        audit.Add("MediaUploaded", nameof(MediaFile), result.File.Id, $"{result.File.OriginalFileName} ({result.File.Width}×{result.File.Height})");
-        await db.SaveChangesAsync();
+        await audit.SaveCreatedAsync(result.File, AuditActions.MediaUploaded, $"{result.File.OriginalFileName} ({result.File.Width}×{result.File.Height})");
         Flash("Đã tải ảnh lên thư viện.");
         return RedirectToAction(nameof(Details), new { id = result.File.Id });
     }
@@ -70,7 +65,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
             return NotFound();
         }
 
-        return View(new MediaDetailView(Row(file), ImageStore.SrcSet(file), await UsagesAsync(file)));
+        return View(new MediaDetailView(Row(file), MediaUrls.SrcSet(file), await UsagesAsync(file)));
     }
 
     [HttpPost]
@@ -89,8 +84,9 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         }
 
         file.AltText = VietnameseText.ToNfc(altText.Trim());
-        audit.Add("MediaAltTextChanged", nameof(MediaFile), id, file.AltText);
+        audit.Add(AuditActions.MediaAltTextChanged, nameof(MediaFile), id, file.AltText);
         await db.SaveChangesAsync();
+        await changes.MediaChangedAsync(id);
         Flash("Đã lưu mô tả ảnh.");
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -112,7 +108,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         }
 
         db.MediaFiles.Remove(file);
-        audit.Add("MediaDeleted", nameof(MediaFile), id, file.OriginalFileName);
+        audit.Add(AuditActions.MediaDeleted, nameof(MediaFile), id, file.OriginalFileName);
         await db.SaveChangesAsync();
         images.DeleteFiles(file);
         Flash("Đã xóa ảnh khỏi thư viện.");
@@ -126,18 +122,13 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         var files = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100).ToListAsync();
         return Json(files.Select(f =>
         {
-            var (url, width, height) = ImageStore.BodyImage(f);
-            return new MediaPickerItem(f.Id, url, BestUrl(f, 480), f.AltText, width, height);
+            var (url, width, height) = MediaUrls.BodyImage(f);
+            return new MediaPickerItem(f.Id, url, MediaUrls.UrlForWidth(f, 480), f.AltText, width, height);
         }));
     }
 
-    private static string BestUrl(MediaFile file, int width) =>
-        file.VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(width.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            ? PortalUrls.Media($"{file.StoredName}-{width}{ImageStore.Extension(file)}")
-            : ImageStore.Url(file);
-
     private static MediaRow Row(MediaFile file) =>
-        new(file.Id, ImageStore.Url(file), BestUrl(file, 480), file.AltText, file.OriginalFileName, file.Width, file.Height, file.SizeBytes, file.UploadedAt);
+        new(file.Id, MediaUrls.Url(file), MediaUrls.UrlForWidth(file, 480), file.AltText, file.OriginalFileName, file.Width, file.Height, file.SizeBytes, file.UploadedAt);
 
     private async Task<List<MediaUsage>> UsagesAsync(MediaFile file)
     {

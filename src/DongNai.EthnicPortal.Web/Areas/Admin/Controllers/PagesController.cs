@@ -35,9 +35,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
         }
 
         db.Pages.Add(page);
-        await db.SaveChangesAsync();
-        audit.Add("PageCreated", nameof(Page), page.Id, page.Title);
-        await db.SaveChangesAsync();
+        await audit.SaveCreatedAsync(page, AuditActions.PageCreated, page.Title);
         await changes.PageChangedAsync(page.Id);
         Flash($"Đã tạo trang “{page.Title}”.");
         return RedirectToAction(nameof(Edit), new { id = page.Id });
@@ -83,7 +81,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
             return View(model);
         }
 
-        audit.Add("PageUpdated", nameof(Page), id, page.Title);
+        audit.Add(AuditActions.PageUpdated, nameof(Page), id, page.Title);
         try
         {
             await db.SaveChangesAsync();
@@ -120,7 +118,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
         }
 
         db.Pages.Remove(page);
-        audit.Add("PageDeleted", nameof(Page), id, page.Title);
+        audit.Add(AuditActions.PageDeleted, nameof(Page), id, page.Title);
         await db.SaveChangesAsync();
         await changes.PageChangedAsync(id);
         Flash($"Đã xóa trang “{page.Title}”.");

@@ -8,13 +8,12 @@ using DongNai.EthnicPortal.Web.Services.Polls;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Editors create polls, edit them and their options, and open or close them.</summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCache publicCache, IMemoryCache memoryCache, TimeProvider time) : AdminControllerBase
+public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentChanges changes, TimeProvider time) : AdminControllerBase
 {
     public const string IndexPath = "/quan-tri/tham-do-y-kien";
     public const string ConcurrencyMessage = "Cuộc thăm dò vừa được người khác thay đổi. Vui lòng tải lại trang và thực hiện lại.";
@@ -62,9 +61,8 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
             Options = options.Select((text, i) => new PollOption { Text = text, SortOrder = i + 1 }).ToList(),
         };
         db.Polls.Add(poll);
-        await db.SaveChangesAsync();
-        await audit.WriteAsync("PollCreated", nameof(Poll), poll.Id, poll.Question);
-        await EvictAsync(poll.Id);
+        await audit.SaveCreatedAsync(poll, AuditActions.PollCreated, poll.Question);
+        await changes.PollChangedAsync(poll.Id);
         Flash("Đã tạo cuộc thăm dò.");
         return Redirect(IndexPath);
     }
@@ -108,73 +106,22 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
         }
 
         form.Id = id;
-        var votesByOption = await db.PollVoteChoices.Where(c => c.PollOption.PollId == id)
-            .GroupBy(c => c.PollOptionId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count);
-        form.VoteCount = await db.PollVotes.CountAsync(v => v.PollId == id);
-        foreach (var option in form.Options)
-        {
-            option.Votes = votesByOption.GetValueOrDefault(option.Id);
-        }
-
+        var votesByOption = await VotesByOptionAsync(form);
         if (form.Options.Any(o => o.Id != 0 && poll.Options.All(existing => existing.Id != o.Id)))
         {
             return BadRequest();
         }
 
-        if (poll.Version != form.Version)
-        {
-            ModelState.AddModelError("", ConcurrencyMessage);
-        }
-
-        if (form.VoteCount > 0 && form.AllowMultipleChoices != poll.AllowMultipleChoices)
-        {
-            ModelState.AddModelError(nameof(form.AllowMultipleChoices), "Không thể đổi hình thức chọn khi cuộc thăm dò đã có phiếu bình chọn.");
-        }
-
-        Validate(form, votesByOption);
+        ValidateEdit(poll, form, votesByOption);
         if (!ModelState.IsValid)
         {
             PadOptions(form);
             return View("Form", form);
         }
 
-        poll.Question = form.Question.Trim();
-        poll.AllowMultipleChoices = form.AllowMultipleChoices;
-        poll.OpensAt = VietnamTime.ToUtc(form.OpensAt!.Value);
-        poll.ClosesAt = form.ClosesAt is { } closes ? VietnamTime.ToUtc(closes) : null;
-        poll.IsVisible = form.IsVisible;
+        Apply(poll, form);
         db.Entry(poll).Property(p => p.Version).OriginalValue = form.Version;
-
-        var sortOrder = 0;
-        foreach (var input in form.Options)
-        {
-            var text = input.Text?.Trim() ?? "";
-            var existing = input.Id == 0 ? null : poll.Options.Single(o => o.Id == input.Id);
-            if (text.Length == 0)
-            {
-                if (existing is not null)
-                {
-                    db.PollOptions.Remove(existing);
-                }
-
-                continue;
-            }
-
-            sortOrder++;
-            if (existing is null)
-            {
-                poll.Options.Add(new PollOption { Text = text, SortOrder = sortOrder });
-            }
-            else
-            {
-                existing.Text = text;
-                existing.SortOrder = sortOrder;
-            }
-        }
-
-        audit.Add("PollUpdated", nameof(Poll), poll.Id, poll.Question);
+        audit.Add(AuditActions.PollUpdated, nameof(Poll), poll.Id, poll.Question);
         try
         {
             await db.SaveChangesAsync();
@@ -186,14 +133,14 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
             return View("Form", form);
         }
 
-        await EvictAsync(poll.Id);
+        await changes.PollChangedAsync(poll.Id);
         Flash("Đã lưu cuộc thăm dò.");
         return Redirect(IndexPath);
     }
 
     /// <summary>Makes the poll visible and open from now on, unless it already is.</summary>
     [HttpPost(IndexPath + "/{id:int}/mo")]
-    public Task<IActionResult> Open(int id, Guid version) => ChangeStateAsync(id, version, "PollOpened", "Đã mở cuộc thăm dò.", (poll, now) =>
+    public Task<IActionResult> Open(int id, Guid version) => ChangeStateAsync(id, version, AuditActions.PollOpened, "Đã mở cuộc thăm dò.", (poll, now) =>
     {
         poll.IsVisible = true;
         if (poll.OpensAt > now)
@@ -209,7 +156,7 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
 
     /// <summary>Ends voting now; the results stay public in the archive.</summary>
     [HttpPost(IndexPath + "/{id:int}/dong")]
-    public Task<IActionResult> Close(int id, Guid version) => ChangeStateAsync(id, version, "PollClosed", "Đã đóng cuộc thăm dò.", (poll, now) =>
+    public Task<IActionResult> Close(int id, Guid version) => ChangeStateAsync(id, version, AuditActions.PollClosed, "Đã đóng cuộc thăm dò.", (poll, now) =>
     {
         if (poll.OpensAt > now)
         {
@@ -245,9 +192,77 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
             return Redirect(IndexPath);
         }
 
-        await EvictAsync(poll.Id);
+        await changes.PollChangedAsync(poll.Id);
         Flash(message);
         return Redirect(IndexPath);
+    }
+
+    /// <summary>Votes per option and in all, shown next to the options so an editor sees what a change would touch.</summary>
+    private async Task<Dictionary<int, int>> VotesByOptionAsync(PollForm form)
+    {
+        var votesByOption = await db.PollVoteChoices.Where(c => c.PollOption.PollId == form.Id)
+            .GroupBy(c => c.PollOptionId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        form.VoteCount = await db.PollVotes.CountAsync(v => v.PollId == form.Id);
+        foreach (var option in form.Options)
+        {
+            option.Votes = votesByOption.GetValueOrDefault(option.Id);
+        }
+
+        return votesByOption;
+    }
+
+    private void ValidateEdit(Poll poll, PollForm form, Dictionary<int, int> votesByOption)
+    {
+        if (poll.Version != form.Version)
+        {
+            ModelState.AddModelError("", ConcurrencyMessage);
+        }
+
+        if (form.VoteCount > 0 && form.AllowMultipleChoices != poll.AllowMultipleChoices)
+        {
+            ModelState.AddModelError(nameof(form.AllowMultipleChoices), "Không thể đổi hình thức chọn khi cuộc thăm dò đã có phiếu bình chọn.");
+        }
+
+        Validate(form, votesByOption);
+    }
+
+    /// <summary>Copies the form onto the poll: emptied options are removed, new ones added, the rest renumbered in form order.</summary>
+    private void Apply(Poll poll, PollForm form)
+    {
+        poll.Question = form.Question.Trim();
+        poll.AllowMultipleChoices = form.AllowMultipleChoices;
+        poll.OpensAt = VietnamTime.ToUtc(form.OpensAt!.Value);
+        poll.ClosesAt = form.ClosesAt is { } closes ? VietnamTime.ToUtc(closes) : null;
+        poll.IsVisible = form.IsVisible;
+
+        var sortOrder = 0;
+        foreach (var input in form.Options)
+        {
+            var text = input.Text?.Trim() ?? "";
+            var existing = input.Id == 0 ? null : poll.Options.Single(o => o.Id == input.Id);
+            if (text.Length == 0)
+            {
+                if (existing is not null)
+                {
+                    db.PollOptions.Remove(existing);
+                }
+
+                continue;
+            }
+
+            sortOrder++;
+            if (existing is null)
+            {
+                poll.Options.Add(new PollOption { Text = text, SortOrder = sortOrder });
+            }
+            else
+            {
+                existing.Text = text;
+                existing.SortOrder = sortOrder;
+            }
+        }
     }
 
     /// <summary>Returns the cleaned option texts in order, adding model errors for what is wrong.</summary>
@@ -300,12 +315,5 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, PublicCa
         {
             form.Options.Add(new PollOptionInput());
         }
-    }
-
-    /// <summary>The widget is on every public page, so an editor's change evicts them all, not only the poll pages.</summary>
-    private async Task EvictAsync(int id)
-    {
-        memoryCache.Remove(PollService.CurrentPollCacheKey);
-        await publicCache.EvictAsync(CacheTags.Public, CacheTags.Polls, CacheTags.Poll(id));
     }
 }

@@ -12,10 +12,8 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Shows the size of the search index and lets an administrator rebuild it from the published content.</summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class SearchIndexController(PortalDbContext db, ISearchIndex index, AuditLog audit, PublicCache cache) : AdminControllerBase
+public sealed class SearchIndexController(PortalDbContext db, ISearchIndex index, AuditLog audit, ContentChanges changes) : AdminControllerBase
 {
-    public const string RebuildAction = "search.rebuild";
-
     [HttpGet("/quan-tri/chi-muc-tim-kiem")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -33,8 +31,8 @@ public sealed class SearchIndexController(PortalDbContext db, ISearchIndex index
     public async Task<IActionResult> Rebuild(CancellationToken cancellationToken)
     {
         var count = await index.RebuildAsync(cancellationToken);
-        await audit.WriteAsync(RebuildAction, "SearchIndex", details: $"Xây dựng lại chỉ mục tìm kiếm: {count} mục.");
-        await cache.EvictAsync(CacheTags.Articles, CacheTags.Documents);
+        await audit.WriteAsync(AuditActions.SearchIndexRebuilt, "SearchIndex", details: $"Xây dựng lại chỉ mục tìm kiếm: {count} mục.");
+        await changes.SearchIndexRebuiltAsync(cancellationToken);
         Flash($"Đã xây dựng lại chỉ mục tìm kiếm với {count} mục.");
         return RedirectToAction(nameof(Index));
     }

@@ -12,7 +12,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The site-wide settings shown in the header and footer of every page.</summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class SettingsController(PortalDbContext db, PublicCache cache, AuditLog audit, TimeProvider time) : AdminControllerBase
+public sealed class SettingsController(PortalDbContext db, ContentChanges changes, AuditLog audit, TimeProvider time) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index()
@@ -62,7 +62,7 @@ public sealed class SettingsController(PortalDbContext db, PublicCache cache, Au
         settings.VisitCounterOffset = model.VisitCounterOffset;
         settings.RequireTwoFactorForStaff = model.RequireTwoFactorForStaff;
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add("SettingsChanged", nameof(SiteSettings), settings.Id, $"Tên: {settings.SiteName}; cộng lượt truy cập: {settings.VisitCounterOffset}; bắt buộc 2 bước: {(settings.RequireTwoFactorForStaff ? "có" : "không")}");
+        audit.Add(AuditActions.SettingsChanged, nameof(SiteSettings), settings.Id, $"Tên: {settings.SiteName}; cộng lượt truy cập: {settings.VisitCounterOffset}; bắt buộc 2 bước: {(settings.RequireTwoFactorForStaff ? "có" : "không")}");
         try
         {
             await db.SaveChangesAsync();
@@ -73,7 +73,7 @@ public sealed class SettingsController(PortalDbContext db, PublicCache cache, Au
             return RedirectToAction(nameof(Index));
         }
 
-        await cache.EvictEverythingAsync();
+        await changes.SiteChromeChangedAsync();
         Flash("Đã lưu cấu hình. Trang công khai đã được cập nhật.");
         return RedirectToAction(nameof(Index));
     }

@@ -70,7 +70,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         }
 
         await users.AddToRoleAsync(user, model.Role);
-        audit.Add("UserCreated", nameof(PortalUser), user.Id, $"{email} — {Roles.DisplayName(model.Role)}");
+        audit.Add(AuditActions.UserCreated, nameof(PortalUser), user.Id, $"{email} — {Roles.DisplayName(model.Role)}");
         await db.SaveChangesAsync();
         Flash($"Đã tạo tài khoản {email}.");
         return View("OneTimePassword", new OneTimePasswordView(email, user.DisplayName, password, IsNewAccount: true));
@@ -133,12 +133,12 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
 
             // The new role must take effect everywhere, so every session of the account is ended.
             await users.UpdateSecurityStampAsync(user);
-            audit.Add("UserRoleChanged", nameof(PortalUser), user.Id, $"{user.Email}: {Roles.DisplayName(current ?? "")} → {Roles.DisplayName(role)}");
+            audit.Add(AuditActions.UserRoleChanged, nameof(PortalUser), user.Id, $"{user.Email}: {Roles.DisplayName(current ?? "")} → {Roles.DisplayName(role)}");
         }
 
         user.DisplayName = VietnameseText.ToNfc(displayName.Trim());
         await users.UpdateAsync(user);
-        audit.Add("UserUpdated", nameof(PortalUser), user.Id, user.Email);
+        audit.Add(AuditActions.UserUpdated, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash("Đã lưu thông tin tài khoản.");
         return RedirectToAction(nameof(Edit), new { id });
@@ -164,7 +164,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
 
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
-        audit.Add("UserPasswordReset", nameof(PortalUser), user.Id, user.Email);
+        audit.Add(AuditActions.UserPasswordReset, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash($"Đã đặt lại mật khẩu cho {user.Email}.");
         return View("OneTimePassword", new OneTimePasswordView(user.Email ?? "", user.DisplayName, password, IsNewAccount: false));
@@ -187,7 +187,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user);
-        audit.Add("UserLocked", nameof(PortalUser), user.Id, user.Email);
+        audit.Add(AuditActions.UserLocked, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash($"Đã khóa tài khoản {user.Email}.");
         return RedirectToAction(nameof(Edit), new { id });
@@ -204,7 +204,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        audit.Add("UserUnlocked", nameof(PortalUser), user.Id, user.Email);
+        audit.Add(AuditActions.UserUnlocked, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash($"Đã mở khóa tài khoản {user.Email}.");
         return RedirectToAction(nameof(Edit), new { id });
@@ -227,7 +227,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         user.IsActive = false;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        audit.Add("UserDeactivated", nameof(PortalUser), user.Id, user.Email);
+        audit.Add(AuditActions.UserDeactivated, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash($"Đã ngừng kích hoạt tài khoản {user.Email}. Tài khoản không thể đăng nhập nữa.");
         return RedirectToAction(nameof(Edit), new { id });
@@ -244,7 +244,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
 
         user.IsActive = true;
         await users.UpdateAsync(user);
-        audit.Add("UserActivated", nameof(PortalUser), user.Id, user.Email);
+        audit.Add(AuditActions.UserActivated, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash($"Đã kích hoạt lại tài khoản {user.Email}.");
         return RedirectToAction(nameof(Edit), new { id });

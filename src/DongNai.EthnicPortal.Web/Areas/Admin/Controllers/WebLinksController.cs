@@ -12,7 +12,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The ordered "Liên kết web" list in the sidebar of every public page.</summary>
 [Authorize(Policy = Policies.Editors)]
-public sealed class WebLinksController(PortalDbContext db, PublicCache cache, AuditLog audit) : AdminControllerBase
+public sealed class WebLinksController(PortalDbContext db, ContentChanges changes, AuditLog audit) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index() =>
@@ -32,10 +32,8 @@ public sealed class WebLinksController(PortalDbContext db, PublicCache cache, Au
         }
 
         db.WebLinks.Add(link);
-        await db.SaveChangesAsync();
-        audit.Add("WebLinkCreated", nameof(WebLink), link.Id, $"{link.Name} — {link.Url}");
-        await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await audit.SaveCreatedAsync(link, AuditActions.WebLinkCreated, $"{link.Name} — {link.Url}");
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã thêm liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }
@@ -67,9 +65,9 @@ public sealed class WebLinksController(PortalDbContext db, PublicCache cache, Au
             return View(model);
         }
 
-        audit.Add("WebLinkUpdated", nameof(WebLink), id, $"{link.Name} — {link.Url}");
+        audit.Add(AuditActions.WebLinkUpdated, nameof(WebLink), id, $"{link.Name} — {link.Url}");
         await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã lưu liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }
@@ -84,9 +82,9 @@ public sealed class WebLinksController(PortalDbContext db, PublicCache cache, Au
         }
 
         db.WebLinks.Remove(link);
-        audit.Add("WebLinkDeleted", nameof(WebLink), id, $"{link.Name} — {link.Url}");
+        audit.Add(AuditActions.WebLinkDeleted, nameof(WebLink), id, $"{link.Name} — {link.Url}");
         await db.SaveChangesAsync();
-        await cache.EvictEverythingAsync();
+        await changes.SiteChromeChangedAsync();
         Flash($"Đã xóa liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }

@@ -6,6 +6,6 @@ public sealed record MediaListView(IReadOnlyList<MediaRow> Items, int Page, int 
 
 public sealed record MediaUsage(int ArticleId, string Title, bool AsCover);
 
-public sealed record MediaDetailView(MediaRow Item, string SrcSet, IReadOnlyList<MediaUsage> Usages);
+public sealed record MediaDetailView(MediaRow Item, string? SrcSet, IReadOnlyList<MediaUsage> Usages);
 
 public sealed record MediaPickerItem(int Id, string Url, string Thumbnail, string Alt, int Width, int Height);

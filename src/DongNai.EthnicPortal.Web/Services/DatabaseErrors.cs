@@ -1,10 +1,11 @@
+using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace DongNai.EthnicPortal.Web.Services.Polls;
+namespace DongNai.EthnicPortal.Web.Services;
 
-/// <summary>Recognises a unique-key violation on any supported provider.</summary>
+/// <summary>What a database exception means, for every supported provider: a unique-key violation, or a database that cannot be reached.</summary>
 public static class DatabaseErrors
 {
     private const int SqliteConstraint = 19;
@@ -31,4 +32,13 @@ public static class DatabaseErrors
 
         return false;
     }
+
+    /// <summary>A database that cannot be reached, so page chrome can degrade instead of failing the error page too.</summary>
+    public static bool IsDatabaseFailure(Exception exception) => exception switch
+    {
+        DbException or TimeoutException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException => true,
+        // EF Core wraps provider failures (e.g. after its retry strategy gives up) in InvalidOperationException.
+        InvalidOperationException { InnerException: { } inner } => IsDatabaseFailure(inner),
+        _ => false,
+    };
 }

@@ -1,0 +1,79 @@
+using DongNai.EthnicPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DongNai.EthnicPortal.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(300).IsRequired();
+        builder.Property(a => a.Slug).HasMaxLength(300).IsRequired();
+        builder.Property(a => a.Summary).HasMaxLength(1000).IsRequired();
+        builder.Property(a => a.BodyHtml).IsRequired();
+        builder.Property(a => a.RenderedBodyHtml).IsRequired();
+        builder.Property(a => a.CoverImageCaption).HasMaxLength(500);
+        builder.Property(a => a.AuthorByline).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.ReviewRemark).HasMaxLength(1000);
+        builder.Property(a => a.WithdrawnReason).HasMaxLength(1000);
+        builder.Property(a => a.CreatedById).HasMaxLength(450);
+        builder.Property(a => a.UpdatedById).HasMaxLength(450);
+        builder.Property(a => a.PublishedById).HasMaxLength(450);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        builder.HasOne(a => a.Category).WithMany(c => c.Articles).HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.CoverImage).WithMany().HasForeignKey(a => a.CoverImageId).OnDelete(DeleteBehavior.SetNull);
+
+        // Listing and paging: newest published first, overall and per category.
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
+
+        // The home page's featured article: without it, finding an old featured article walks every published row.
+        builder.HasIndex(a => new { a.IsFeatured, a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.Status, a.PublishAt });
+        builder.HasIndex(a => new { a.CreatedById, a.Status });
+    }
+}
+
+internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
+{
+    public void Configure(EntityTypeBuilder<ArticleRevision> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(300).IsRequired();
+        builder.Property(r => r.Summary).HasMaxLength(1000).IsRequired();
+        builder.Property(r => r.BodyHtml).IsRequired();
+        builder.Property(r => r.CoverImageCaption).HasMaxLength(500);
+        builder.Property(r => r.AuthorByline).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.SavedById).HasMaxLength(450);
+        builder.Property(r => r.SavedByName).HasMaxLength(200);
+        builder.HasOne(r => r.Article).WithMany(a => a.Revisions).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ArticleId, r.SavedAt });
+    }
+}
+
+internal sealed class ArticleDocumentCitationConfiguration : IEntityTypeConfiguration<ArticleDocumentCitation>
+{
+    public void Configure(EntityTypeBuilder<ArticleDocumentCitation> builder)
+    {
+        builder.HasKey(c => new { c.ArticleId, c.OfficialDocumentId });
+        builder.HasOne(c => c.Article).WithMany(a => a.Citations).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.OfficialDocument).WithMany(d => d.CitedBy).HasForeignKey(c => c.OfficialDocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.OfficialDocumentId);
+    }
+}
+
+internal sealed class ArticleAutosaveConfiguration : IEntityTypeConfiguration<ArticleAutosave>
+{
+    public void Configure(EntityTypeBuilder<ArticleAutosave> builder)
+    {
+        builder.Property(a => a.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(a => a.Title).HasMaxLength(300).IsRequired();
+        builder.Property(a => a.Summary).HasMaxLength(1000).IsRequired();
+        builder.Property(a => a.BodyHtml).IsRequired();
+        builder.Property(a => a.CoverImageCaption).HasMaxLength(500);
+        builder.Property(a => a.AuthorByline).HasMaxLength(200).IsRequired();
+        builder.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.ArticleId, a.UserId }).IsUnique();
+    }
+}

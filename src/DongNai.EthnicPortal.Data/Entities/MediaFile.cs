@@ -1,0 +1,28 @@
+namespace DongNai.EthnicPortal.Data.Entities;
+
+public class MediaFile
+{
+    public int Id { get; set; }
+
+    public string OriginalFileName { get; set; } = "";
+
+    /// <summary>A generated base name; variants are stored as {StoredName}-{width}.{ext}.</summary>
+    public string StoredName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    public long SizeBytes { get; set; }
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    /// <summary>Comma-separated widths of the downscaled variants, e.g. "480,960".</summary>
+    public string VariantWidths { get; set; } = "";
+
+    public string AltText { get; set; } = "";
+
+    public DateTime UploadedAt { get; set; }
+
+    public string? UploadedById { get; set; }
+}

@@ -1,0 +1,104 @@
+using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Text;
+using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Documents;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+
+namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
+
+/// <summary>Files attached to a registry document: uploaded by content, removed with their stored file.</summary>
+[Authorize(Policy = Policies.Editors)]
+public sealed class DocumentAttachmentsController(
+    PortalDbContext db,
+    AuditLog audit,
+    ContentChanges changes,
+    DocumentAttachmentStore attachments,
+    TimeProvider time) : AdminControllerBase
+{
+    private const string BasePath = DocumentsController.BasePath;
+
+    [HttpPost(BasePath + "/{id:int}/tep")]
+    [EnableRateLimiting(RateLimitPolicies.Upload)]
+    [RequestSizeLimit(DocumentAttachmentStore.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = DocumentAttachmentStore.MaxRequestBytes)]
+    public async Task<IActionResult> Upload(int id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await db.OfficialDocuments.AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (file is null)
+        {
+            Flash("Vui lòng chọn một tệp để đính kèm.", isError: true);
+            return Redirect(EditPath(id) + "#tep-dinh-kem");
+        }
+
+        if (file.Length > DocumentAttachmentStore.MaxBytes)
+        {
+            Flash($"Tệp “{file.FileName}” có dung lượng {FileSizes.Format(file.Length)}, vượt quá giới hạn 30 MB.", isError: true);
+            return Redirect(EditPath(id) + "#tep-dinh-kem");
+        }
+
+        byte[] content;
+        await using (var stream = file.OpenReadStream())
+        using (var buffer = new MemoryStream((int)file.Length))
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+
+        var check = DocumentAttachmentStore.Check(file.FileName, content);
+        if (check.Format is not { } format)
+        {
+            Flash($"Không thể đính kèm: {check.Error}", isError: true);
+            return Redirect(EditPath(id) + "#tep-dinh-kem");
+        }
+
+        var attachment = await attachments.WriteAsync(VietnameseText.ToNfc(file.FileName), content, format, time.GetUtcNow().UtcDateTime, cancellationToken);
+        attachment.OfficialDocumentId = id;
+        db.DocumentAttachments.Add(attachment);
+        audit.Add(AuditActions.DocumentAttachmentAdded, nameof(OfficialDocument), id, $"{attachment.FileName} ({format.ContentType}, {attachment.SizeBytes} byte)");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // Nothing may stay on disk for a row that was never saved.
+            attachments.Delete(attachment.StoredPath);
+            throw;
+        }
+
+        await changes.DocumentChangedAsync(id, cancellationToken);
+        Flash($"Đã đính kèm tệp “{attachment.FileName}” ({FileSizes.Format(attachment.SizeBytes)}).");
+        return Redirect(EditPath(id) + "#tep-dinh-kem");
+    }
+
+    [HttpPost(BasePath + "/{id:int}/tep/{attachmentId:int}/xoa")]
+    public async Task<IActionResult> RemoveAttachment(int id, int attachmentId, CancellationToken cancellationToken)
+    {
+        var attachment = await db.DocumentAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.OfficialDocumentId == id, cancellationToken);
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+
+        db.DocumentAttachments.Remove(attachment);
+        audit.Add(AuditActions.DocumentAttachmentRemoved, nameof(OfficialDocument), id, attachment.FileName);
+        await db.SaveChangesAsync(cancellationToken);
+        attachments.Delete(attachment.StoredPath);
+        await changes.DocumentChangedAsync(id, cancellationToken);
+        Flash($"Đã gỡ tệp “{attachment.FileName}”.");
+        return Redirect(EditPath(id) + "#tep-dinh-kem");
+    }
+
+
+    private static string EditPath(int id) => DocumentsController.EditPath(id);
+}

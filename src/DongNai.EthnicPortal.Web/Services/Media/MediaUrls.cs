@@ -1,0 +1,76 @@
+using System.Globalization;
+using DongNai.EthnicPortal.Data.Entities;
+
+namespace DongNai.EthnicPortal.Web.Services.Media;
+
+/// <summary>
+/// The one rule for media-library files: content type ↔ extension, URLs and srcset. Files are stored as
+/// {StoredName}{ext} and downscaled variants as {StoredName}-{width}{ext}, the extension following the
+/// content type. The public pages, the admin library, the upload store and <c>/media/</c> all use it.
+/// </summary>
+public static class MediaUrls
+{
+    private static readonly Dictionary<string, string> ContentTypesByExtension = new(StringComparer.Ordinal)
+    {
+        [".jpg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".webp"] = "image/webp",
+        [".gif"] = "image/gif",
+    };
+
+    private static readonly Dictionary<string, string> ExtensionsByContentType =
+        ContentTypesByExtension.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    /// <summary>The stored file's extension; a type the library never stores falls back to .jpg.</summary>
+    public static string Extension(string contentType) => ExtensionsByContentType.GetValueOrDefault(contentType, ".jpg");
+
+    /// <summary>The content type a stored file's extension stands for, or null for anything else.</summary>
+    public static string? ContentTypeOf(string extension) => ContentTypesByExtension.GetValueOrDefault(extension);
+
+    public static string Url(MediaFile file) => Url(file.StoredName, file.ContentType);
+
+    public static string? SrcSet(MediaFile file) => SrcSet(file.StoredName, file.ContentType, file.VariantWidths, file.Width);
+
+    /// <summary>The variant of exactly this width, or the original when there is none.</summary>
+    public static string UrlForWidth(MediaFile file, int width) =>
+        Widths(file.VariantWidths).Contains(width) ? VariantUrl(file.StoredName, width, file.ContentType) : Url(file);
+
+    /// <summary>The image an article body shows: the 960 px copy when there is one, else the original, with its size.</summary>
+    public static (string Url, int Width, int Height) BodyImage(MediaFile file)
+    {
+        const int bodyWidth = 960;
+        return file.Width > bodyWidth && Widths(file.VariantWidths).Contains(bodyWidth)
+            ? (VariantUrl(file.StoredName, bodyWidth, file.ContentType), bodyWidth, (int)Math.Round(file.Height * (double)bodyWidth / file.Width))
+            : (Url(file), file.Width, file.Height);
+    }
+
+    public static string Url(string storedName, string contentType) =>
+        PortalUrls.Media(storedName + Extension(contentType));
+
+    public static string VariantUrl(string storedName, int width, string contentType) =>
+        PortalUrls.Media($"{storedName}-{width.ToString(CultureInfo.InvariantCulture)}{Extension(contentType)}");
+
+    /// <summary>A srcset over the variants plus the original, or null when there are no variants.</summary>
+    public static string? SrcSet(string storedName, string contentType, string variantWidths, int originalWidth)
+    {
+        var widths = Widths(variantWidths).Where(w => w < originalWidth).ToList();
+        if (widths.Count == 0)
+        {
+            return null;
+        }
+
+        var candidates = widths.Select(w => $"{VariantUrl(storedName, w, contentType)} {w.ToString(CultureInfo.InvariantCulture)}w")
+            .Append($"{Url(storedName, contentType)} {originalWidth.ToString(CultureInfo.InvariantCulture)}w");
+        return string.Join(", ", candidates);
+    }
+
+    public static ImageModel Image(string storedName, string contentType, string variantWidths, int width, int height, string alt) =>
+        new(Url(storedName, contentType), SrcSet(storedName, contentType, variantWidths, width), width, height, alt);
+
+    private static IEnumerable<int> Widths(string variantWidths) =>
+        variantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var width) ? width : 0)
+            .Where(width => width > 0)
+            .Distinct()
+            .Order();
+}
