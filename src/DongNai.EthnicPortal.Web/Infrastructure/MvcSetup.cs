@@ -19,6 +19,7 @@ public static class MvcSetup
             options.ModelBinderProviders.Insert(0, new BoundTextModelBinderProvider());
             // Last, so it also sees the [Required] that MVC's own provider adds for non-nullable reference types.
             options.ModelMetadataDetailsProviders.Add(new VietnameseValidationMetadataProvider());
+            options.Conventions.Add(new HeadForGetConvention());
         });
         builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, VietnameseValidationAttributeAdapterProvider>();
         // Vietnamese text stays readable (and smaller) in the HTML instead of becoming numeric entities.

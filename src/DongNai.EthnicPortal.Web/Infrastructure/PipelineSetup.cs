@@ -9,6 +9,7 @@ public static class PipelineSetup
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseHeadWithoutBody();
         app.UseForwardedHeaders();
         app.UsePortalMetrics();
         if (app.Environment.IsDevelopment())
