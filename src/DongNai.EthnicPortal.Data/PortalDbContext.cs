@@ -41,6 +41,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<PortalSecret> PortalSecrets => Set<PortalSecret>();
     public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
     public DbSet<PollIpDayCount> PollIpDayCounts => Set<PollIpDayCount>();
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
     /// <summary>The data-protection key ring: shared by every instance, so a cookie or form made by one is read by all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

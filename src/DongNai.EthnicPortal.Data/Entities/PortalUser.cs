@@ -12,4 +12,7 @@ public class PortalUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The 30-second time step of the last authenticator code accepted, so no code is accepted twice (OWASP ASVS 6.5).</summary>
+    public long? LastTotpTimeStep { get; set; }
 }

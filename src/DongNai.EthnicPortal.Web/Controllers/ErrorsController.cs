@@ -13,8 +13,11 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
 {
     [Route("loi/{statusCode:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int statusCode)
+    public IActionResult Show()
     {
+        // Read from the route, not bound: binding would read the form of a re-executed POST, and a form that
+        // could not be read the first time fails again, which left the parameter 0 and the answer a 500.
+        var statusCode = int.Parse((string)RouteData.Values["statusCode"]!, System.Globalization.CultureInfo.InvariantCulture);
         // The request id also appears on the request-log line, so support can find the whole story.
         var correlationId = HttpContext.TraceIdentifier;
         if (statusCode >= 500 && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)

@@ -35,7 +35,9 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Replaces the stock authenticator provider, which accepts a code again within its window.
+            .AddTokenProvider<Services.Accounts.SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

@@ -15,7 +15,13 @@ public static class MvcSetup
             // Every unsafe method needs a valid antiforgery token unless an action explicitly opts out.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             VietnameseBindingMessages.Apply(options.ModelBindingMessageProvider);
+            // First, so no string reaches validation or storage with control characters or in decomposed form.
+            options.ModelBinderProviders.Insert(0, new BoundTextModelBinderProvider());
+            // Last, so it also sees the [Required] that MVC's own provider adds for non-nullable reference types.
+            options.ModelMetadataDetailsProviders.Add(new VietnameseValidationMetadataProvider());
+            options.Conventions.Add(new HeadForGetConvention());
         });
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, VietnameseValidationAttributeAdapterProvider>();
         // Vietnamese text stays readable (and smaller) in the HTML instead of becoming numeric entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -9,6 +9,7 @@ public static class PipelineSetup
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseHeadWithoutBody();
         app.UseForwardedHeaders();
         app.UsePortalMetrics();
         if (app.Environment.IsDevelopment())
@@ -30,6 +31,7 @@ public static class PipelineSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCleanForms();
         app.UseVisitCounting();
         app.UseMiddleware<PublicPageETags>();
         app.UseMiddleware<OutputCacheMetrics>();

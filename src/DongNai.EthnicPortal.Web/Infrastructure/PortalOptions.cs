@@ -77,7 +77,16 @@ public sealed class PortalOptions
 
         public int VotesPerMinute { get; set; } = 20;
 
-        public int SearchPerMinute { get; set; } = 60;
+        /// <summary>Per client address, a sliding minute: sized for a department of dozens of officials behind one NAT address (docs/security.md).</summary>
+        public int SearchPerMinute { get; set; } = 300;
+
+        /// <summary>Searches that may wait for the per-address window instead of being refused.</summary>
+        public int SearchQueue { get; set; } = 50;
+
+        /// <summary>Searches run at once per instance; more wait in <see cref="SearchConcurrencyQueue"/> rather than fail.</summary>
+        public int SearchConcurrency { get; set; } = 8;
+
+        public int SearchConcurrencyQueue { get; set; } = 200;
 
         public int UploadsPerMinute { get; set; } = 30;
 

@@ -49,7 +49,17 @@ public static class SecuritySetup
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimitPolicies.SignIn, context => PerClientPerMinute(context, limits.SignInPerMinute));
             options.AddPolicy(RateLimitPolicies.Vote, context => PerClientPerMinute(context, limits.VotesPerMinute));
-            options.AddPolicy(RateLimitPolicies.Search, context => PerClientPerMinute(context, limits.SearchPerMinute));
+            options.AddPolicy(RateLimitPolicies.Search, context => SearchPerClient(context, limits));
+            // The database's protection: a few searches run at once, a burst from one office queues behind them.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicies.Search
+                    ? RateLimitPartition.GetConcurrencyLimiter(RateLimitPolicies.Search, _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, limits.SearchConcurrency),
+                        QueueLimit = Math.Max(0, limits.SearchConcurrencyQueue),
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
             options.AddPolicy(RateLimitPolicies.Upload, context => PerClientPerMinute(context, limits.UploadsPerMinute));
             options.AddPolicy(RateLimitPolicies.Comment, context => PerClientPerMinute(context, limits.CommentsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
@@ -63,6 +73,19 @@ public static class SecuritySetup
         });
         return builder;
     }
+
+    /// <summary>A sliding minute in six steps, so a budget is not refilled all at once; past it requests wait in a short queue first.</summary>
+    private static RateLimitPartition<string> SearchPerClient(HttpContext context, PortalOptions.RateLimitOptions limits) =>
+        RateLimitPartition.GetSlidingWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, limits.SearchPerMinute),
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = Math.Max(0, limits.SearchQueue),
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
 
     private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(

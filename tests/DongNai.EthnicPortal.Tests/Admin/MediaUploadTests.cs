@@ -55,14 +55,30 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(document.cookie)</script><circle r=\"5\"/></svg>"u8.ToArray();
         await AssertRefusedAsync(svg, "hinh.svg", "Chỉ nhận tệp ảnh có phần mở rộng");
-        await AssertRefusedAsync(svg, "hinh.jpg", "không phải là ảnh hợp lệ");
+        await AssertRefusedAsync(svg, "hinh.jpg", "là ảnh SVG");
     }
 
     [Fact]
     public async Task Html_renamed_to_jpg_is_refused()
     {
         var html = "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"u8.ToArray();
-        await AssertRefusedAsync(html, "anh.jpg", "không phải là ảnh hợp lệ");
+        await AssertRefusedAsync(html, "anh.jpg", "chứa mã HTML hoặc mã chạy trên máy chủ, không phải là ảnh");
+    }
+
+    [Fact]
+    public async Task A_text_file_is_refused_as_a_text_file_not_as_svg()
+    {
+        var message = await RefusalAsync("Biên bản họp ngày 12/3.\nDanh sách đại biểu dự họp."u8.ToArray(), "bien-ban.jpg");
+        Assert.Contains("“bien-ban.jpg” là tệp văn bản, không phải là ảnh", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SVG", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_decompression_bomb_is_refused_for_its_pixel_count()
+    {
+        var bomb = TestImages.PngBomb();
+        Assert.True(bomb.Length < 2_000, $"{bomb.Length} bytes");
+        await AssertRefusedAsync(bomb, "nho.png", "vượt quá giới hạn 50 triệu điểm ảnh");
     }
 
     [Fact]
@@ -98,9 +114,11 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     {
         { "shell.aspx", AspxPage, "Chỉ nhận tệp ảnh có phần mở rộng" },
         { "anh.jpg.aspx", AspxPage, "Chỉ nhận tệp ảnh có phần mở rộng" },
-        { "anh.aspx.jpg", AspxPage, "không phải là ảnh hợp lệ" },
+        { "anh.aspx.jpg", AspxPage, "có hai phần mở rộng (.aspx.jpg)" },
+        { "anh.jpg", AspxPage, "mã chạy trên máy chủ, không phải là ảnh" },
+        { "anh.php.jpg", "<?php system($_GET['c']); ?>"u8.ToArray(), "có hai phần mở rộng (.php.jpg)" },
         { "anh.jpg.aspx", TestImages.Solid(32, 32), "Chỉ nhận tệp ảnh có phần mở rộng" },
-        { "anh.php.png", "<?php system($_GET['c']); ?>"u8.ToArray(), "không phải là ảnh hợp lệ" },
+        { "anh.png", "<?php system($_GET['c']); ?>"u8.ToArray(), "mã chạy trên máy chủ, không phải là ảnh" },
     };
 
     [Theory]
@@ -164,6 +182,14 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
     }
 
     private static byte[] AspxPage => "<%@ Page Language=\"C#\" %><% Response.Write(System.Environment.MachineName); %>"u8.ToArray();
+
+    private async Task<string> RefusalAsync(byte[] content, string fileName)
+    {
+        var client = await fixture.Factory.SignedInAsync(Roles.Author);
+        var (response, message) = await UploadAsync(client, content, fileName, "Mô tả");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return message;
+    }
 
     private async Task AssertRefusedAsync(byte[] content, string fileName, string expectedMessage, string altText = "Mô tả", HttpStatusCode status = HttpStatusCode.Redirect)
     {

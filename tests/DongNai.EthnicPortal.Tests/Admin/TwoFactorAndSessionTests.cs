@@ -39,6 +39,45 @@ public sealed partial class TwoFactorAndSessionTests(PortalFixture fixture) : IC
     }
 
     [Fact]
+    public async Task An_authenticator_code_is_accepted_once_including_the_code_that_turned_two_factor_on()
+    {
+        var email = await fixture.Factory.CreateUserAsync(Roles.Editor);
+        var client = fixture.Factory.CreateBrowserClient();
+        await client.SignInAsync(email, PortalFactory.StaffPassword);
+        var setup = await client.GetStringAsync(new Uri("/quan-tri/xac-thuc-hai-buoc", UriKind.Relative));
+        var key = SharedKey().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var enabled = await client.PostFormAsync("/quan-tri/xac-thuc-hai-buoc", "/quan-tri/xac-thuc-hai-buoc", [new("code", Totp(key, 0))]);
+        Assert.Equal("/quan-tri/tai-khoan", enabled.Headers.Location?.OriginalString);
+
+        // The code that turned two-factor on, and one from before it, open nothing.
+        foreach (var used in new[] { Totp(key, 0), Totp(key, -1) })
+        {
+            var browser = await PasswordStepAsync(email);
+            var refused = await browser.PostFormAsync("/quan-tri/dang-nhap/ma-xac-thuc", "/quan-tri/dang-nhap/ma-xac-thuc", [new("Code", used)]);
+            Assert.Contains("Mã xác thực không đúng", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(new Uri("/quan-tri", UriKind.Relative))).StatusCode);
+        }
+
+        // A fresh code signs in one browser; the same six digits in a second browser are refused.
+        var first = await PasswordStepAsync(email);
+        var accepted = await first.PostFormAsync("/quan-tri/dang-nhap/ma-xac-thuc", "/quan-tri/dang-nhap/ma-xac-thuc", [new("Code", Totp(key, 1)), new("ReturnUrl", "/quan-tri")]);
+        Assert.Equal("/quan-tri", accepted.Headers.Location?.OriginalString);
+        var second = await PasswordStepAsync(email);
+        var replayed = await second.PostFormAsync("/quan-tri/dang-nhap/ma-xac-thuc", "/quan-tri/dang-nhap/ma-xac-thuc", [new("Code", Totp(key, 1)), new("ReturnUrl", "/quan-tri")]);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("Mã xác thực không đúng", System.Net.WebUtility.HtmlDecode(await replayed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync(new Uri("/quan-tri", UriKind.Relative))).StatusCode);
+    }
+
+    private async Task<HttpClient> PasswordStepAsync(string email)
+    {
+        var browser = fixture.Factory.CreateBrowserClient();
+        var password = await browser.PostFormAsync("/quan-tri/dang-nhap", "/quan-tri/dang-nhap", [new("Email", email), new("Password", PortalFactory.StaffPassword)]);
+        Assert.StartsWith("/quan-tri/dang-nhap/ma-xac-thuc", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        return browser;
+    }
+
+    [Fact]
     public async Task An_active_session_still_ends_at_the_absolute_limit()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Web.Controllers;
 using DongNai.EthnicPortal.Web.Services.Documents;
 
@@ -42,11 +43,12 @@ public sealed class AttachmentFormatTests
         { "ho-so.zip", Package(("a.txt", "xin chào")), "application/zip" },
         { "ghi-chu.txt", Encoding.UTF8.GetBytes("Ghi chú: đồng bào dân tộc thiểu số.\r\n"), "text/plain; charset=utf-8" },
         { "van-ban.rtf", Encoding.ASCII.GetBytes("{\\rtf1\\ansi Xin chao}"), "application/rtf" },
-        { "anh.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "image/jpeg" },
-        { "anh.jpeg", [0xFF, 0xD8, 0xFF, 0xE1, 0, 0x10], "image/jpeg" },
-        { "anh.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "image/png" },
-        { "anh.gif", Encoding.ASCII.GetBytes("GIF89a\u0001\u0000\u0001\u0000"), "image/gif" },
-        { "anh.webp", [.. Encoding.ASCII.GetBytes("RIFF"), 20, 0, 0, 0, .. Encoding.ASCII.GetBytes("WEBPVP8 "), 0, 0], "image/webp" },
+        // Images must decode, as in the media library, so these are real ones.
+        { "anh.jpg", TestImages.Solid(8, 8), "image/jpeg" },
+        { "anh.jpeg", TestImages.Solid(9, 9), "image/jpeg" },
+        { "anh.png", TestImages.Solid(8, 8, SkiaSharp.SKEncodedImageFormat.Png), "image/png" },
+        { "anh.gif", TestImages.Gif1x1(), "image/gif" },
+        { "anh.webp", TestImages.Solid(8, 8, SkiaSharp.SKEncodedImageFormat.Webp), "image/webp" },
     };
 
     [Theory]

@@ -244,6 +244,9 @@ public sealed class DocumentAdminTests : IDisposable
         { "cong-van.pdf.aspx", AttachmentFormatTests.Pdf, "không khớp với nội dung" },
         { "anh.jpg", [0xFF, 0xD8, 0xFF, 0xE0, .. "<html><body><script>alert(document.domain)</script></body></html>"u8], "mã HTML hoặc kịch bản" },
         { "cong-van\0.pdf", AttachmentFormatTests.Pdf, "Tên tệp không hợp lệ" },
+        { "so-do.gif", TestImages.GifScriptPolyglot(), "Không đọc được ảnh “so-do.gif”" },
+        { "so-do.png", TestImages.PngBomb(), "vượt quá giới hạn 50 triệu điểm ảnh" },
+        { "so-do-co-ma.gif", "GIF89a/*<html><script>alert(1)</script></html>*/=1;"u8.ToArray(), "mã HTML hoặc kịch bản" },
         { "../../x.pdf", AttachmentFormatTests.Pdf, "Tên tệp không hợp lệ" },
     };
 

@@ -47,10 +47,15 @@ public sealed class DocumentAttachmentStore(StoragePaths storage)
             return new(null, $"Nội dung tệp “{name}” không thuộc định dạng được chấp nhận (PDF, Word, Excel, PowerPoint, OpenDocument, TXT, RTF, ZIP, JPEG, PNG, WebP, GIF).");
         }
 
-        // An office file may quote markup, but an image never needs it: one that carries HTML is a polyglot.
-        if (format.ContentType.StartsWith("image/", StringComparison.Ordinal) && Media.ImageStore.ContainsMarkup(content))
+        // An office file may quote markup, but an image gets the media library's checks: it decodes, within the
+        // pixel bound, and carries no markup (a GIF that is also a script, a tiny PNG that declares a huge canvas).
+        if (format.ContentType.StartsWith("image/", StringComparison.Ordinal))
         {
-            return new(null, $"Tệp ảnh “{name}” có chứa mã HTML hoặc kịch bản nên không được nhận.");
+            using var image = Media.ImageContent.Decode(content, name);
+            if (image.Error is { } imageError)
+            {
+                return new(null, imageError);
+            }
         }
 
         var extension = Path.GetExtension(name).ToLowerInvariant();

@@ -30,9 +30,10 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
     /// </summary>
     public static readonly int[] VariantWidths = [360, 720, 960, 1200];
 
-    private const long MaxPixels = 50_000_000;
-
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
+
+    /// <summary>Extensions a server or a browser runs; hidden before an image extension (anh.php.jpg) they are a probe.</summary>
+    private static readonly string[] ExecutableExtensions = [".php", ".phtml", ".asp", ".aspx", ".ashx", ".asmx", ".cshtml", ".jsp", ".cgi", ".pl", ".py", ".sh", ".exe", ".dll", ".bat", ".cmd", ".js", ".htm", ".html", ".svg", ".xml"];
 
     private static readonly string[] MarkupMarkers = ["<script", "<html", "<svg", "<?xml", "<!doctype", "<?php", "<body", "<iframe"];
 
@@ -81,6 +82,12 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
             return $"Chỉ nhận tệp ảnh có phần mở rộng {string.Join(", ", ImageExtensions)}; tệp “{fileName}” không được nhận.";
         }
 
+        var inner = Path.GetExtension(Path.GetFileNameWithoutExtension(fileName)).ToLowerInvariant();
+        if (ExecutableExtensions.Contains(inner))
+        {
+            return $"Tên tệp “{fileName}” có hai phần mở rộng ({inner}{Path.GetExtension(fileName).ToLowerInvariant()}), cách thường dùng để giấu một tệp mã chạy; hãy đổi tên tệp rồi tải lên lại.";
+        }
+
         return null;
     }
 
@@ -119,22 +126,14 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         }
 
         var bytes = buffer.ToArray();
-        var contentType = Sniff(bytes);
-        if (contentType is null)
+        using var decoded = ImageContent.Decode(bytes, Path.GetFileName(fileName!));
+        if (decoded.Error is { } contentError)
         {
-            return ImageUploadResult.Fail("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP. Tệp này không phải là ảnh hợp lệ (ảnh SVG không được phép).");
+            return ImageUploadResult.Fail(contentError);
         }
 
-        if (ContainsMarkup(bytes))
-        {
-            return ImageUploadResult.Fail("Tệp ảnh có chứa mã HTML hoặc kịch bản nên không được nhận.");
-        }
-
-        using var bitmap = Decode(bytes);
-        if (bitmap is null)
-        {
-            return ImageUploadResult.Fail("Không đọc được ảnh: tệp bị hỏng hoặc không đúng định dạng.");
-        }
+        var contentType = decoded.ContentType;
+        using var bitmap = ApplyOrientation(decoded.TakeBitmap(), decoded.Origin);
 
         // GIF cannot be written by Skia; a still PNG keeps the image lossless.
         var storedType = contentType is "image/jpeg" or MediaUrls.WebpType ? contentType : "image/png";
@@ -290,27 +289,6 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
         // Latin-1 maps every byte to one char, so markers are found wherever they sit in the binary.
         var text = Encoding.Latin1.GetString(bytes);
         return MarkupMarkers.Any(marker => text.Contains(marker, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static SKBitmap? Decode(byte[] bytes)
-    {
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0 || (long)codec.Info.Width * codec.Info.Height > MaxPixels)
-        {
-            return null;
-        }
-
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        var decoded = new SKBitmap(info);
-        var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
-        {
-            decoded.Dispose();
-            return null;
-        }
-
-        return ApplyOrientation(decoded, codec.EncodedOrigin);
     }
 
     /// <summary>Re-encoding drops the EXIF orientation flag, so phone photos are turned upright first.</summary>
