@@ -184,11 +184,13 @@ public sealed class ImageStore(PortalDbContext db, StoragePaths storage, TimePro
             return false;
         }
 
-        using var bitmap = Decode(File.ReadAllBytes(path));
-        if (bitmap is null)
+        using var decoded = ImageContent.Decode(File.ReadAllBytes(path), Path.GetFileName(path));
+        if (decoded.Error is not null)
         {
             return false;
         }
+
+        using var bitmap = decoded.TakeBitmap();
 
         var written = new List<string>();
         try
