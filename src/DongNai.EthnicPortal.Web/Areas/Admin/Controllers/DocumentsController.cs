@@ -33,7 +33,8 @@ public sealed class DocumentsController(
         if (!string.IsNullOrEmpty(text))
         {
             var symbol = DocumentSymbol.Normalize(text);
-            query = query.Where(d => d.Number == text || d.NormalizedSymbol.Contains(symbol) || d.Abstract.Contains(text));
+            var term = AdminSearch.Term(text)!;
+            query = query.Where(d => d.Number == text || d.NormalizedSymbol.Contains(symbol) || d.AbstractFolded.Contains(term));
         }
 
         var (items, page) = await query
