@@ -86,6 +86,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             }
 
             NormalizeStrings(entry);
+            if (entry.Entity is IAdminSearchable searchable)
+            {
+                searchable.RefreshFoldedColumns();
+            }
+
             if (entry.Entity is IVersioned versioned)
             {
                 versioned.Version = Guid.NewGuid();

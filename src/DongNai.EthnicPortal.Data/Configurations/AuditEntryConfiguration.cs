@@ -10,6 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.UserNameFolded).HasMaxLength(256).IsRequired();
         builder.Property(a => a.Action).HasMaxLength(100).IsRequired();
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityId).HasMaxLength(100);
@@ -18,5 +19,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.Action, a.At });
         builder.HasIndex(a => new { a.UserId, a.At });
+        builder.HasIndex(a => a.UserNameFolded);
     }
 }

@@ -44,6 +44,7 @@ internal sealed class OfficialDocumentConfiguration : IEntityTypeConfiguration<O
         builder.Property(d => d.SignerTitle).HasMaxLength(200);
         builder.Property(d => d.ValidityNote).HasMaxLength(500);
         builder.Property(d => d.Abstract).HasMaxLength(2000).IsRequired();
+        builder.Property(d => d.AbstractFolded).HasMaxLength(2000).IsRequired();
         builder.Property(d => d.Version).IsConcurrencyToken();
 
         builder.HasOne(d => d.DocumentType).WithMany().HasForeignKey(d => d.DocumentTypeId).OnDelete(DeleteBehavior.Restrict);

@@ -14,6 +14,8 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(m => m.VariantWidths).HasMaxLength(100).IsRequired();
         builder.Property(m => m.WebpWidths).HasMaxLength(100).IsRequired();
         builder.Property(m => m.AltText).HasMaxLength(300).IsRequired();
+        builder.Property(m => m.AltTextFolded).HasMaxLength(300).IsRequired();
+        builder.Property(m => m.FileNameFolded).HasMaxLength(260).IsRequired();
         builder.Property(m => m.UploadedById).HasMaxLength(450);
         builder.HasIndex(m => m.StoredName).IsUnique();
         builder.HasIndex(m => m.UploadedAt);

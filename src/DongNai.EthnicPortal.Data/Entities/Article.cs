@@ -9,7 +9,7 @@ public enum ArticleStatus
     Withdrawn = 4,
 }
 
-public class Article : IVersioned
+public class Article : IVersioned, IAdminSearchable
 {
     public int Id { get; set; }
 
@@ -18,6 +18,17 @@ public class Article : IVersioned
     public string Slug { get; set; } = "";
 
     public string Summary { get; set; } = "";
+
+    /// <summary>The folded title, what the admin search compares (see <see cref="IAdminSearchable"/>).</summary>
+    public string TitleFolded { get; set; } = "";
+
+    public string SummaryFolded { get; set; } = "";
+
+    public void RefreshFoldedColumns()
+    {
+        TitleFolded = Text.VietnameseText.Fold(Title);
+        SummaryFolded = Text.VietnameseText.Fold(Summary);
+    }
 
     /// <summary>The sanitized HTML as the editor wrote it.</summary>
     public string BodyHtml { get; set; } = "";

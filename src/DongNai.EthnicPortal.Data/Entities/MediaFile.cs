@@ -1,6 +1,6 @@
 namespace DongNai.EthnicPortal.Data.Entities;
 
-public class MediaFile
+public class MediaFile : IAdminSearchable
 {
     public int Id { get; set; }
 
@@ -27,6 +27,17 @@ public class MediaFile
     public string WebpWidths { get; set; } = "";
 
     public string AltText { get; set; } = "";
+
+    /// <summary>Folded alt text and file name, what the admin search compares (see <see cref="IAdminSearchable"/>).</summary>
+    public string AltTextFolded { get; set; } = "";
+
+    public string FileNameFolded { get; set; } = "";
+
+    public void RefreshFoldedColumns()
+    {
+        AltTextFolded = Text.VietnameseText.Fold(AltText);
+        FileNameFolded = Text.VietnameseText.Fold(OriginalFileName);
+    }
 
     public DateTime UploadedAt { get; set; }
 

@@ -7,7 +7,7 @@ public enum ValidityStatus
     Expired = 2,
 }
 
-public class OfficialDocument : IVersioned
+public class OfficialDocument : IVersioned, IAdminSearchable
 {
     public int Id { get; set; }
 
@@ -50,6 +50,11 @@ public class OfficialDocument : IVersioned
     public string? ValidityNote { get; set; }
 
     public string Abstract { get; set; } = "";
+
+    /// <summary>The folded abstract, what the admin search compares (see <see cref="IAdminSearchable"/>).</summary>
+    public string AbstractFolded { get; set; } = "";
+
+    public void RefreshFoldedColumns() => AbstractFolded = Text.VietnameseText.Fold(Abstract);
 
     public string? FullTextHtml { get; set; }
 

@@ -83,7 +83,17 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SummaryFolded")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleFolded")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -106,6 +116,8 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CoverImageId");
+
+                    b.HasIndex("TitleFolded");
 
                     b.HasIndex("CreatedById", "Status");
 
@@ -362,9 +374,16 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserNameFolded")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("UserNameFolded");
 
                     b.HasIndex("Action", "At");
 
@@ -812,9 +831,19 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AltTextFolded")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileNameFolded")
+                        .IsRequired()
+                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Height")
@@ -870,6 +899,11 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Abstract")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbstractFolded")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

@@ -46,6 +46,39 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
     public Task<IActionResult> Print(int id, string slug, CancellationToken cancellationToken) =>
         ShowAsync(id, slug, print: true, cancellationToken);
 
+    /// <summary>All the articles that cite a document; its page shows the newest <see cref="DocumentPageModel.CitingShown"/>.</summary>
+    [HttpGet("/van-ban/{id:int}/{slug}/tin-bai")]
+    [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Documents, CacheTags.Articles])]
+    public async Task<IActionResult> Citing(int id, string slug, int trang = 1, CancellationToken cancellationToken = default)
+    {
+        var document = await db.OfficialDocuments.AsNoTracking()
+            .Where(d => d.Id == id && d.IsPublished)
+            .Select(d => new { d.Slug, Title = d.DocumentType.Name + " số " + d.NumberAndSymbol })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        if (!string.Equals(slug, document.Slug, StringComparison.Ordinal))
+        {
+            return RedirectPermanent(PortalUrls.Document(id, document.Slug) + "/tin-bai");
+        }
+
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Document(id));
+        var (articles, page) = await CitingArticles(id).PageAsync(trang, DocumentCitingArticlesModel.PageSize, cancellationToken);
+        return View(new DocumentCitingArticlesModel(id, document.Slug, document.Title, articles, page.TotalCount, page.Number, page.PageCount));
+    }
+
+    /// <summary>The public articles citing a document, newest first; the id settles ties so paging is stable.</summary>
+    private IQueryable<ArticleCard> CitingArticles(int documentId) =>
+        db.ArticleDocumentCitations.AsNoTracking()
+            .Where(c => c.OfficialDocumentId == documentId)
+            .Select(c => c.Article)
+            .Visible(time.GetUtcNow().UtcDateTime)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleCard(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value, null));
+
     private async Task<IActionResult> ShowAsync(int id, string? slug, bool print, CancellationToken cancellationToken)
     {
         var document = await db.OfficialDocuments.AsNoTracking()
@@ -104,15 +137,9 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
             .Select(r => r.Item)
             .ToList();
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var citing = await db.ArticleDocumentCitations.AsNoTracking()
-            .Where(c => c.OfficialDocumentId == id)
-            .Select(c => c.Article)
-            .Visible(now)
-            .OrderByDescending(a => a.PublishedAt)
-            .Take(20)
-            .Select(a => new ArticleCard(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value, null))
-            .ToListAsync(cancellationToken);
+        var citing = CitingArticles(id);
+        var citingShown = await citing.Take(DocumentPageModel.CitingShown).ToListAsync(cancellationToken);
+        var citingCount = citingShown.Count < DocumentPageModel.CitingShown ? citingShown.Count : await citing.CountAsync(cancellationToken);
 
         var model = new DocumentPageModel(
             document.Id,
@@ -132,7 +159,8 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
             document.RenderedFullTextHtml,
             attachments,
             related,
-            citing);
+            citingShown,
+            citingCount);
         return View(print ? "Print" : "Show", model);
     }
 }

@@ -14,6 +14,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<ArticleAutosaves>();
         builder.Services.AddSingleton(new InstanceIdentity(builder.PortalOptions().InstanceNameOrMachine));
         builder.Services.AddScoped<DatabaseLeases>();
+        builder.Services.AddScoped<IContentInitializer, FoldedColumnsBackfill>();
         builder.Services.AddSingleton<PortalHtmlSanitizer>();
         return builder;
     }

@@ -139,11 +139,17 @@ public sealed record DocumentPageModel(
     string? FullTextHtml,
     IReadOnlyList<DocumentAttachmentItem> Attachments,
     IReadOnlyList<RelatedDocumentItem> Related,
-    IReadOnlyList<ArticleCard> CitingArticles)
+    IReadOnlyList<ArticleCard> CitingArticles,
+    int CitingCount)
 {
+    /// <summary>The citing articles shown on the document page; the rest are on <see cref="CitingUrl"/>.</summary>
+    public const int CitingShown = 20;
+
     public string Url => PortalUrls.Document(Id, Slug);
 
     public string PrintUrl => Url + "/ban-in";
+
+    public string CitingUrl => Url + "/tin-bai";
 
     public string Title => $"{TypeName} số {NumberAndSymbol}";
 
@@ -163,3 +169,13 @@ public sealed record DocumentsJsonPage(
     IReadOnlyList<DocumentRecord> Documents);
 
 public sealed record OpenDataPageModel(IReadOnlyList<LookupOption> Types, IReadOnlyList<LookupOption> Issuers, IReadOnlyList<int> Years);
+
+/// <summary>Every article citing one document, a page at a time, newest first.</summary>
+public sealed record DocumentCitingArticlesModel(int Id, string Slug, string Title, IReadOnlyList<ArticleCard> Articles, int TotalCount, int Page, int PageCount)
+{
+    public const int PageSize = 20;
+
+    public string DocumentUrl => PortalUrls.Document(Id, Slug);
+
+    public string PageUrl(int page) => DocumentUrl + "/tin-bai" + (page > 1 ? "?trang=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+}

@@ -49,4 +49,23 @@ public sealed record ArticleViewModel(
     public string Url => PortalUrls.Article(Id, Slug);
 }
 
-public sealed record StaticPageViewModel(string Slug, string Title, string BodyHtml, string Language, DateTime UpdatedAt);
+public sealed record StaticPageViewModel(string Slug, string Title, string BodyHtml, string Language, DateTime UpdatedAt)
+{
+    private const int DescriptionLength = 160;
+
+    /// <summary>The meta description: the opening of the page's text, cut at a word.</summary>
+    public string Description
+    {
+        get
+        {
+            var text = DongNai.EthnicPortal.Web.Services.Search.HtmlText.FromHtml(BodyHtml);
+            if (text.Length <= DescriptionLength)
+            {
+                return text.Length > 0 ? text : Title;
+            }
+
+            var cut = text.LastIndexOf(' ', DescriptionLength);
+            return text[..(cut > 0 ? cut : DescriptionLength)] + "…";
+        }
+    }
+}

@@ -22,10 +22,13 @@ public enum ContentKind
 /// <summary>
 /// One change an editor (or the scheduler, or a voter) made. <see cref="Ids"/> are the entities it
 /// concerns; <see cref="BodyChanged"/> is false when only an article's status moved, so its stored
-/// rendering is still right.
+/// rendering is still right. <see cref="FreedNumbers"/> are document numbers a deleted or renumbered
+/// document no longer holds: texts that mention them may now name a single document, or none.
 /// </summary>
 public sealed record ContentChange(ContentKind Kind, IReadOnlyList<int> Ids, bool BodyChanged = true)
 {
+    public IReadOnlyList<string> FreedNumbers { get; init; } = [];
+
     public int? Id => Ids.Count > 0 ? Ids[0] : null;
 }
 
@@ -66,6 +69,10 @@ public sealed class ContentChanges(IEnumerable<IContentChangeHandler> handlers, 
 
     public Task DocumentChangedAsync(int documentId, CancellationToken cancellationToken = default) =>
         RunAsync(new ContentChange(ContentKind.Document, [documentId]), cancellationToken);
+
+    /// <summary>A document was deleted or renumbered: the number it held is free, or less ambiguous, now.</summary>
+    public Task DocumentChangedAsync(int documentId, string freedNumber, CancellationToken cancellationToken = default) =>
+        RunAsync(new ContentChange(ContentKind.Document, [documentId]) { FreedNumbers = [freedNumber] }, cancellationToken);
 
     /// <summary>A change that touches several documents at once, such as a relation between two.</summary>
     public Task DocumentsChangedAsync(IReadOnlyList<int> documentIds, CancellationToken cancellationToken = default) =>

@@ -177,6 +177,75 @@ public sealed class DocumentAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task An_article_left_plain_by_two_documents_with_one_number_is_relinked_when_one_is_deleted_or_renumbered()
+    {
+        var articleId = await factory.WithDbAsync(async db =>
+        {
+            var article = TestArticles.New((await db.Categories.FirstAsync()).Id, "Bài nhắc thông báo trùng số", ArticleStatus.Published, DateTime.UtcNow.AddDays(-1));
+            article.BodyHtml = article.RenderedBodyHtml = "<p>Theo Thông báo số 77/TB-BDT của Ban.</p>";
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+            return article.Id;
+        });
+        var client = await EditorAsync();
+        var kept = await CreateAsync(client, await ValidFormAsync(issued: "2024-03-03"));
+        async Task<List<int>> CitedAsync() => await factory.WithDbAsync(db => db.ArticleDocumentCitations.Where(c => c.ArticleId == articleId).Select(c => c.OfficialDocumentId).ToListAsync());
+        Assert.Equal([kept], await CitedAsync());
+
+        // A second 77/TB-BDT of another year: the reference names no year, so it is left plain.
+        var duplicate = await CreateAsync(client, await ValidFormAsync(issued: "2025-04-04"));
+        Assert.Empty(await CitedAsync());
+
+        var deleted = await client.PostFormAsync($"/quan-tri/van-ban/{duplicate}/xoa", $"/quan-tri/van-ban/{duplicate}/xoa", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal([kept], await CitedAsync());
+
+        var renumbered = await CreateAsync(client, await ValidFormAsync(issued: "2025-04-04"));
+        Assert.Empty(await CitedAsync());
+        var version = await factory.WithDbAsync(db => db.OfficialDocuments.Where(d => d.Id == renumbered).Select(d => d.Version).SingleAsync());
+        var form = await ValidFormAsync(symbol: "78/TB-BDT", issued: "2025-04-04");
+        form.Add(new("Version", version.ToString()));
+        var saved = await client.PostFormAsync($"/quan-tri/van-ban/{renumbered}/sua", $"/quan-tri/van-ban/{renumbered}/sua", form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal([kept], await CitedAsync());
+        var rendered = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == articleId).Select(a => a.RenderedBodyHtml).SingleAsync());
+        Assert.Contains($"href=\"/van-ban/{kept}/", rendered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_page_counts_its_citing_articles_and_links_to_all_of_them()
+    {
+        var client = await EditorAsync();
+        var id = await CreateAsync(client, await ValidFormAsync());
+        var slug = (await factory.FindDocumentAsync("77/TB-BDT")).Slug;
+        await factory.WithDbAsync(async db =>
+        {
+            var categoryId = (await db.Categories.FirstAsync()).Id;
+            for (var i = 1; i <= 21; i++)
+            {
+                var article = TestArticles.New(categoryId, $"Bài trích dẫn số {i}", ArticleStatus.Published, DateTime.UtcNow.AddDays(-30 + i));
+                db.Articles.Add(article);
+                article.Citations.Add(new ArticleDocumentCitation { OfficialDocumentId = id });
+            }
+
+            await db.SaveChangesAsync();
+        });
+        var reader = factory.CreateBrowserClient();
+
+        var page = await reader.GetDocumentAsync(PortalUrls.Document(id, slug));
+        Assert.Equal(20, page.QuerySelectorAll(".citing-articles a").Length);
+        Assert.Contains("21 tin bài", page.QuerySelector(".citing-count")!.TextContent, StringComparison.Ordinal);
+        var all = page.QuerySelector(".citing-more a")!.GetAttribute("href")!;
+        Assert.Equal(PortalUrls.Document(id, slug) + "/tin-bai", all);
+
+        var first = await reader.GetDocumentAsync(all);
+        var second = await reader.GetDocumentAsync(all + "?trang=2");
+        var titles = first.QuerySelectorAll(".citing-articles a").Concat(second.QuerySelectorAll(".citing-articles a")).Select(a => a.TextContent).ToList();
+        Assert.Equal(21, titles.Distinct().Count());
+        Assert.Equal("Bài trích dẫn số 1", titles[^1]);
+    }
+
+    [Fact]
     public async Task Editing_changes_the_slug_and_the_old_url_redirects()
     {
         var client = await EditorAsync();

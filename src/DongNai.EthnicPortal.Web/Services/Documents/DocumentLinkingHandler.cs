@@ -25,7 +25,7 @@ public sealed class DocumentLinkingHandler(PortalDbContext db) : IContentChangeH
             case ContentKind.DocumentLookups:
                 foreach (var documentId in change.Ids)
                 {
-                    await RenderAroundDocumentAsync(documentId, cancellationToken);
+                    await RenderAroundDocumentAsync(documentId, change.FreedNumbers, cancellationToken);
                 }
 
                 break;
@@ -46,7 +46,7 @@ public sealed class DocumentLinkingHandler(PortalDbContext db) : IContentChangeH
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task RenderAroundDocumentAsync(int documentId, CancellationToken cancellationToken)
+    private async Task RenderAroundDocumentAsync(int documentId, IReadOnlyList<string> freedNumbers, CancellationToken cancellationToken)
     {
         var registry = await LoadRegistryAsync(db, cancellationToken);
         var document = await db.OfficialDocuments.AsNoTracking()
@@ -54,34 +54,29 @@ public sealed class DocumentLinkingHandler(PortalDbContext db) : IContentChangeH
             .Select(d => new { d.Number })
             .FirstOrDefaultAsync(cancellationToken);
 
-        // Texts that may gain a link mention the number; texts that may lose one (a deleted, unpublished
-        // or renumbered document) already link to its page. Only those are run through the linker.
+        // Texts that may gain a link mention the number, or a number the document freed (the one left
+        // with it is no longer ambiguous); texts that may lose one (a deleted, unpublished or renumbered
+        // document) already link to its page. Only those are run through the linker.
         var linkPrefix = $"/van-ban/{documentId}/";
-        var number = document?.Number;
+        var numbers = freedNumbers.Append(document?.Number).OfType<string>().Where(n => n.Length > 0).Distinct().ToList();
 
-        var articleQuery = db.Articles.Include(a => a.Citations).AsQueryable();
-        var documentQuery = db.OfficialDocuments.AsQueryable();
-        if (string.IsNullOrEmpty(number))
+        var articles = await db.Articles.Include(a => a.Citations).Where(a => a.RenderedBodyHtml.Contains(linkPrefix)).ToListAsync(cancellationToken);
+        var documents = await db.OfficialDocuments.Where(d => d.Id == documentId || (d.RenderedFullTextHtml != null && d.RenderedFullTextHtml.Contains(linkPrefix))).ToListAsync(cancellationToken);
+        foreach (var number in numbers)
         {
-            articleQuery = articleQuery.Where(a => a.RenderedBodyHtml.Contains(linkPrefix));
-            documentQuery = documentQuery.Where(d => d.Id == documentId || (d.RenderedFullTextHtml != null && d.RenderedFullTextHtml.Contains(linkPrefix)));
-        }
-        else
-        {
-            articleQuery = articleQuery.Where(a => a.BodyHtml.Contains(number) || a.RenderedBodyHtml.Contains(linkPrefix));
-            documentQuery = documentQuery.Where(d => d.Id == documentId
-                || (d.FullTextHtml != null && d.FullTextHtml.Contains(number))
-                || (d.RenderedFullTextHtml != null && d.RenderedFullTextHtml.Contains(linkPrefix)));
+            articles.AddRange(await db.Articles.Include(a => a.Citations).Where(a => a.BodyHtml.Contains(number)).ToListAsync(cancellationToken));
+            documents.AddRange(await db.OfficialDocuments.Where(d => d.FullTextHtml != null && d.FullTextHtml.Contains(number)).ToListAsync(cancellationToken));
         }
 
-        var articles = await articleQuery.ToListAsync(cancellationToken);
-        var media = await ArticleBodies.LoadMediaAsync(db, articles.Select(a => a.BodyHtml), cancellationToken);
-        foreach (var article in articles)
+        // The change tracker hands back the same instance for a row found twice.
+        var distinctArticles = articles.Distinct().ToList();
+        var media = await ArticleBodies.LoadMediaAsync(db, distinctArticles.Select(a => a.BodyHtml), cancellationToken);
+        foreach (var article in distinctArticles)
         {
             Render(article, registry, media);
         }
 
-        foreach (var other in await documentQuery.ToListAsync(cancellationToken))
+        foreach (var other in documents.Distinct())
         {
             Render(other, registry);
         }

@@ -39,10 +39,9 @@ public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanit
             query = query.Where(a => a.CategoryId == categoryId);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Query))
+        if (AdminSearch.Term(filter.Query) is { } term)
         {
-            var term = VietnameseText.ToNfc(filter.Query.Trim());
-            query = query.Where(a => a.Title.Contains(term) || a.Summary.Contains(term));
+            query = query.Where(a => a.TitleFolded.Contains(term) || a.SummaryFolded.Contains(term));
         }
 
         var (rows, slice) = await query

@@ -24,10 +24,9 @@ public sealed class AuditController(PortalDbContext db) : AdminControllerBase
             query = query.Where(e => e.Action == kind);
         }
 
-        if (!string.IsNullOrWhiteSpace(user))
+        if (AdminSearch.Term(user) is { } term)
         {
-            var term = user.Trim();
-            query = query.Where(e => e.UserName != null && e.UserName.Contains(term));
+            query = query.Where(e => e.UserNameFolded.Contains(term));
         }
 
         if (from is { } start)

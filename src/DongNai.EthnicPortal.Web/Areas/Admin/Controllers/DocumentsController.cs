@@ -33,7 +33,8 @@ public sealed class DocumentsController(
         if (!string.IsNullOrEmpty(text))
         {
             var symbol = DocumentSymbol.Normalize(text);
-            query = query.Where(d => d.Number == text || d.NormalizedSymbol.Contains(symbol) || d.Abstract.Contains(text));
+            var term = AdminSearch.Term(text)!;
+            query = query.Where(d => d.Number == text || d.NormalizedSymbol.Contains(symbol) || d.AbstractFolded.Contains(term));
         }
 
         var (items, page) = await query
@@ -98,6 +99,7 @@ public sealed class DocumentsController(
 
         db.Entry(document).Property(d => d.Version).OriginalValue = form.Version;
         var before = document.NumberAndSymbol;
+        var numberBefore = document.Number;
         await ApplyAsync(document, form, time.GetUtcNow().UtcDateTime, cancellationToken);
         audit.Add(AuditActions.DocumentUpdated, nameof(OfficialDocument), id, before == document.NumberAndSymbol ? document.NumberAndSymbol : $"{before} → {document.NumberAndSymbol}");
         try
@@ -110,7 +112,7 @@ public sealed class DocumentsController(
             return View(await editor.LoadAsync(id, form, cancellationToken));
         }
 
-        await changes.DocumentChangedAsync(id, cancellationToken);
+        await (numberBefore == document.Number ? changes.DocumentChangedAsync(id, cancellationToken) : changes.DocumentChangedAsync(id, numberBefore, cancellationToken));
         Flash($"Đã lưu văn bản số {document.NumberAndSymbol}.");
         return Redirect(EditPath(id));
     }
@@ -150,7 +152,7 @@ public sealed class DocumentsController(
             attachments.Delete(file);
         }
 
-        await changes.DocumentChangedAsync(id, cancellationToken);
+        await changes.DocumentChangedAsync(id, document.Number, cancellationToken);
         Flash($"Đã xóa văn bản số {document.NumberAndSymbol}.");
         return Redirect(BasePath);
     }

@@ -21,10 +21,9 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
     public async Task<IActionResult> Index(string? q, int page = 1)
     {
         var query = db.MediaFiles.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
+        if (AdminSearch.Term(q) is { } term)
         {
-            var term = VietnameseText.ToNfc(q.Trim());
-            query = query.Where(m => m.AltText.Contains(term) || m.OriginalFileName.Contains(term));
+            query = query.Where(m => m.AltTextFolded.Contains(term) || m.FileNameFolded.Contains(term));
         }
 
         var (files, slice) = await query.OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).PageAsync(page, PageSize);

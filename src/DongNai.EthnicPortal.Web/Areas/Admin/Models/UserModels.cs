@@ -22,6 +22,8 @@ public sealed class UserFormModel
 
 public sealed record UserRow(string Id, string Email, string DisplayName, string Role, bool IsActive, bool IsLocked, bool TwoFactorEnabled, bool MustChangePassword, DateTime CreatedAt);
 
+public sealed record UserListView(string? Query, List<UserRow> Users);
+
 public sealed record UserEditView(UserRow User, bool IsSelf);
 
 public sealed record OneTimePasswordView(string Email, string DisplayName, string Password, bool IsNewAccount);

@@ -1,0 +1,108 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AdminSearchFolding : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AbstractFolded",
+                table: "OfficialDocuments",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AltTextFolded",
+                table: "MediaFiles",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "FileNameFolded",
+                table: "MediaFiles",
+                type: "TEXT",
+                maxLength: 260,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "UserNameFolded",
+                table: "AuditEntries",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SummaryFolded",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TitleFolded",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserNameFolded",
+                table: "AuditEntries",
+                column: "UserNameFolded");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_TitleFolded",
+                table: "Articles",
+                column: "TitleFolded");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_UserNameFolded",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_TitleFolded",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "AbstractFolded",
+                table: "OfficialDocuments");
+
+            migrationBuilder.DropColumn(
+                name: "AltTextFolded",
+                table: "MediaFiles");
+
+            migrationBuilder.DropColumn(
+                name: "FileNameFolded",
+                table: "MediaFiles");
+
+            migrationBuilder.DropColumn(
+                name: "UserNameFolded",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "SummaryFolded",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "TitleFolded",
+                table: "Articles");
+        }
+    }
+}
