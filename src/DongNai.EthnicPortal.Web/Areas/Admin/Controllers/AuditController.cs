@@ -11,6 +11,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The append-only audit log, read-only here, filtered by action, user and Vietnam-local dates.</summary>
 [Authorize(Policy = Policies.Administrators)]
+[Route("quan-tri/nhat-ky")]
 public sealed class AuditController(PortalDbContext db) : AdminControllerBase
 {
     private const int PageSize = 50;

@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The image library: upload by content, alt text, and where each image is used.</summary>
+[Route("quan-tri/thu-vien-anh")]
 public sealed class MediaLibraryController(PortalDbContext db, ImageStore images, AuditLog audit, ContentChanges changes) : AdminControllerBase
 {
     private const int PageSize = 24;
@@ -31,7 +32,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         return View(new MediaListView(files.Select(Row).ToList(), slice.Number, slice.PageCount, q, null));
     }
 
-    [HttpPost]
+    [HttpPost("tai-len")]
     [EnableRateLimiting(RateLimitPolicies.Upload)]
     [RequestSizeLimit(ImageStore.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = ImageStore.MaxRequestBytes)]
@@ -56,7 +57,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         return RedirectToAction(nameof(Details), new { id = result.File.Id });
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id)
     {
         var file = await db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
@@ -68,7 +69,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         return View(new MediaDetailView(Row(file), MediaUrls.SrcSet(file), await UsagesAsync(file)));
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}")]
     public async Task<IActionResult> Details(int id, string? altText)
     {
         var file = await db.MediaFiles.FirstOrDefaultAsync(m => m.Id == id);
@@ -91,7 +92,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/xoa")]
     [Authorize(Policy = Policies.Editors)]
     public async Task<IActionResult> Delete(int id)
     {
@@ -116,7 +117,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
     }
 
     /// <summary>The list the rich-text editor offers when inserting an image.</summary>
-    [HttpGet]
+    [HttpGet("chon-anh")]
     public async Task<IActionResult> Picker()
     {
         var files = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100).ToListAsync();

@@ -12,6 +12,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The site-wide settings shown in the header and footer of every page.</summary>
 [Authorize(Policy = Policies.Administrators)]
+[Route("quan-tri/cau-hinh")]
 public sealed class SettingsController(PortalDbContext db, ContentChanges changes, AuditLog audit, TimeProvider time) : AdminControllerBase
 {
     [HttpGet]

@@ -17,6 +17,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 /// demoted, locked or deactivated, and nobody changes their own role.
 /// </summary>
 [Authorize(Policy = Policies.Administrators)]
+[Route("quan-tri/nguoi-dung")]
 public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider time) : AdminControllerBase
 {
     public const string LastAdministratorMessage = "Không thể thực hiện: đây là quản trị viên cuối cùng còn hoạt động của cổng thông tin.";
@@ -30,10 +31,10 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return View(all.Select(u => Row(u, roles, now)).ToList());
     }
 
-    [HttpGet]
+    [HttpGet("tao")]
     public IActionResult Create() => View(new UserFormModel());
 
-    [HttpPost]
+    [HttpPost("tao")]
     public async Task<IActionResult> Create(UserFormModel model)
     {
         if (!Roles.All.Contains(model.Role))
@@ -76,7 +77,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return View("OneTimePassword", new OneTimePasswordView(email, user.DisplayName, password, IsNewAccount: true));
     }
 
-    [HttpGet]
+    [HttpGet("{id}/sua")]
     public async Task<IActionResult> Edit(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -88,7 +89,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return View(new UserEditView(Row(user, await RoleMapAsync(), time.GetUtcNow()), user.Id == CurrentUserId));
     }
 
-    [HttpPost]
+    [HttpPost("{id}/sua")]
     public async Task<IActionResult> Edit(string id, string? displayName, string? role)
     {
         var user = await users.FindByIdAsync(id);
@@ -144,7 +145,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id}/dat-lai-mat-khau")]
     public async Task<IActionResult> ResetPassword(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -170,7 +171,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return View("OneTimePassword", new OneTimePasswordView(user.Email ?? "", user.DisplayName, password, IsNewAccount: false));
     }
 
-    [HttpPost]
+    [HttpPost("{id}/khoa")]
     public async Task<IActionResult> Lock(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -193,7 +194,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id}/mo-khoa")]
     public async Task<IActionResult> Unlock(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -210,7 +211,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id}/ngung-hoat-dong")]
     public async Task<IActionResult> Deactivate(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -233,7 +234,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id}/kich-hoat")]
     public async Task<IActionResult> Activate(string id)
     {
         var user = await users.FindByIdAsync(id);

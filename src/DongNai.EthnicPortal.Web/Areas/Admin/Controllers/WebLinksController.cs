@@ -12,17 +12,18 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The ordered "Liên kết web" list in the sidebar of every public page.</summary>
 [Authorize(Policy = Policies.Editors)]
+[Route("quan-tri/lien-ket")]
 public sealed class WebLinksController(PortalDbContext db, ContentChanges changes, AuditLog audit) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index() =>
         View(await db.WebLinks.AsNoTracking().OrderBy(l => l.SortOrder).ThenBy(l => l.Name).ToListAsync());
 
-    [HttpGet]
+    [HttpGet("tao")]
     public async Task<IActionResult> Create() =>
         View("Edit", new WebLinkFormModel { SortOrder = (await db.WebLinks.MaxAsync(l => (int?)l.SortOrder) ?? 0) + 1 });
 
-    [HttpPost]
+    [HttpPost("tao")]
     public async Task<IActionResult> Create(WebLinkFormModel model)
     {
         var link = new WebLink();
@@ -38,7 +39,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id)
     {
         var link = await db.WebLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id);
@@ -50,7 +51,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         return View(new WebLinkFormModel { Id = link.Id, Name = link.Name, Url = link.Url, SortOrder = link.SortOrder, IsVisible = link.IsVisible });
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id, WebLinkFormModel model)
     {
         var link = await db.WebLinks.FirstOrDefaultAsync(l => l.Id == id);
@@ -72,7 +73,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/xoa")]
     public async Task<IActionResult> Delete(int id)
     {
         var link = await db.WebLinks.FirstOrDefaultAsync(l => l.Id == id);
