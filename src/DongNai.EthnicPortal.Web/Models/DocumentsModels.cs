@@ -1,6 +1,6 @@
 using DongNai.EthnicPortal.Data.Entities;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DongNai.EthnicPortal.Web.Models;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using DongNai.EthnicPortal.Web.Controllers;
 using DongNai.EthnicPortal.Web.Models;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Articles;
 using DongNai.EthnicPortal.Web.Services.Media;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Tests.PublicSite;
 

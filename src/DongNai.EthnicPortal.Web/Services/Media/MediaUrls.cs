@@ -1,5 +1,6 @@
 using System.Globalization;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Web.Services.Media;
 

@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Articles;
 
 /// <summary>Touches to sanitized article HTML when it is rendered for readers and stored.</summary>
 public static class ArticleBodies

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Audit;
 
 /// <summary>
 /// Every audit action code, with the Vietnamese label <c>/quan-tri/nhat-ky</c> shows beside it. The codes
