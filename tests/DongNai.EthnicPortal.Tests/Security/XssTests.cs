@@ -53,7 +53,7 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
             ]),
             async (_, _, created) =>
             {
-                var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+                var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^2], CultureInfo.InvariantCulture);
                 var published = await admin.ArticleActionAsync(id, "xuat-ban", ("force", "true"));
                 Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
                 var article = await factory.ArticleAsync(id);
