@@ -68,15 +68,15 @@ publish_loop() {
     --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/dang-nhap"; unsecure "$jar"
   while :; do
     n=$((n + 1))
-    token=$(curl -s -b "$jar" -A "$UA" "$BASE/quan-tri/articles/create" | token_of)
+    token=$(curl -s -b "$jar" -A "$UA" "$BASE/quan-tri/bai-viet/tao" | token_of)
     location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -A "$UA" --data-urlencode "Title=Bài thử sự cố $n" \
       --data-urlencode "Summary=Tóm tắt" --data-urlencode "CategoryId=$CATEGORY_ID" --data-urlencode "BodyHtml=<p>Bài $n.</p>" \
-      --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/articles/create")
-    id=$(echo "$location" | grep -o '/edit/[0-9]*$' | grep -o '[0-9]*')
+      --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/bai-viet/tao")
+    id=$(echo "$location" | grep -o '/bai-viet/[0-9]*/sua$' | grep -o '[0-9]*')
     [ -n "$id" ] || continue
-    token=$(curl -s -b "$jar" -A "$UA" "$BASE/quan-tri/articles/edit/$id" | token_of)
+    token=$(curl -s -b "$jar" -A "$UA" "$BASE/quan-tri/bai-viet/$id/sua" | token_of)
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -A "$UA" --data "force=true" \
-      --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/articles/publish/$id")
+      --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/bai-viet/$id/xuat-ban")
     echo "$code $id"
   done
 }

@@ -134,18 +134,18 @@ editor_loop() {
   echo "signin $code"
   until [ -e "$STOP" ]; do
     n=$((n + 1))
-    token=$(curl -s -b "$jar" -c "$jar" -A "$UA" "$BASE/quan-tri/articles/create" | token_of); unsecure "$jar"
+    token=$(curl -s -b "$jar" -c "$jar" -A "$UA" "$BASE/quan-tri/bai-viet/tao" | token_of); unsecure "$jar"
     location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$jar" -c "$jar" -A "$UA" \
       --data-urlencode "Title=Bài tải thử $n $(date +%s%N)" --data-urlencode "Summary=Tóm tắt bài tải thử" \
       --data-urlencode "CategoryId=$CATEGORY_ID" --data-urlencode "AuthorByline=Phóng viên" \
       --data-urlencode "BodyHtml=<p>Nội dung bài tải thử số $n.</p>" --data-urlencode "__RequestVerificationToken=$token" \
-      "$BASE/quan-tri/articles/create" || echo "000 ")
+      "$BASE/quan-tri/bai-viet/tao" || echo "000 ")
     echo "create ${location%% *}"
-    id=$(echo "$location" | grep -o '/edit/[0-9]*$' | grep -o '[0-9]*' || true)
+    id=$(echo "$location" | grep -o '/bai-viet/[0-9]*/sua$' | grep -o '[0-9]*' || true)
     [ -n "$id" ] || continue
-    token=$(curl -s -b "$jar" -c "$jar" -A "$UA" "$BASE/quan-tri/articles/edit/$id" | token_of); unsecure "$jar"
+    token=$(curl -s -b "$jar" -c "$jar" -A "$UA" "$BASE/quan-tri/bai-viet/$id/sua" | token_of); unsecure "$jar"
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -A "$UA" --data "force=true" \
-      --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/articles/publish/$id" || echo 000)
+      --data-urlencode "__RequestVerificationToken=$token" "$BASE/quan-tri/bai-viet/$id/xuat-ban" || echo 000)
     echo "publish $code $id"
   done
 }

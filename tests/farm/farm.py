@@ -36,11 +36,11 @@ COUNTS = os.environ["FARM_COUNTS"]
 URLS = {
     "sign_in": "/quan-tri/dang-nhap",
     "dashboard": "/quan-tri",
-    "web_links": "/quan-tri/weblinks",
-    "web_link_edit": "/quan-tri/weblinks/edit/{id}",
-    "article_edit": "/quan-tri/articles/edit/{id}",
+    "web_links": "/quan-tri/lien-ket",
+    "web_link_edit": "/quan-tri/lien-ket/{id}/sua",
+    "article_edit": "/quan-tri/bai-viet/{id}/sua",
     "poll_edit": "/quan-tri/tham-do-y-kien/{id}/sua",
-    "media": "/quan-tri/medialibrary",
+    "media": "/quan-tri/thu-vien-anh",
 }
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
@@ -291,7 +291,7 @@ def main():
           signed.status == 302 and alternating.count(200) == 10, f"sign-in {signed.status}, dashboard statuses {alternating}")
 
     links_page = admin.get(A, URLS["web_links"]).text
-    link_id = re.findall(r"/quan-tri/weblinks/edit/(\d+)", links_page)[0]
+    link_id = re.findall(r"/quan-tri/lien-ket/(\d+)/sua", links_page)[0]
     cross = edit(admin, A, B, URLS["web_link_edit"].format(id=link_id), "Name", "Liên kết từ A gửi qua B")
     check("1. a form loaded from A and posted to B is accepted", cross.status in (302, 303), f"status {cross.status}")
 

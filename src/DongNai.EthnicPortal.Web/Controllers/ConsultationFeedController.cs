@@ -1,8 +1,9 @@
 using System.ServiceModel.Syndication;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Consultations;
+using DongNai.EthnicPortal.Web.Services.Formatting;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Documents;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Seeding;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Persistence;
 using DongNai.EthnicPortal.Web.Services.Polls;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

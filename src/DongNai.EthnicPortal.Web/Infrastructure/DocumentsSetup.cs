@@ -1,5 +1,5 @@
 using DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Documents;
 using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 

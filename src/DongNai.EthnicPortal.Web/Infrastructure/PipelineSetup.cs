@@ -27,6 +27,7 @@ public static class PipelineSetup
         app.UseRequestLocalization();
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseLegacyAdminRedirects();
         app.UseRequestSizeLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -46,8 +47,6 @@ public static class PipelineSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth });
         // WithStaticAssets lets the tag helpers emit fingerprinted asset URLs, which are served as immutable.
-        app.MapControllerRoute("admin", "quan-tri/{controller=Dashboard}/{action=Index}/{id?}", defaults: new { area = "Admin" }, constraints: new { area = "Admin" })
-            .WithStaticAssets();
         app.MapControllers().WithStaticAssets();
         app.MapPortalOpenData();
         return app;

@@ -1,4 +1,4 @@
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Search;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;

@@ -1,5 +1,8 @@
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Articles;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Html;
+using DongNai.EthnicPortal.Web.Services.Persistence;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 

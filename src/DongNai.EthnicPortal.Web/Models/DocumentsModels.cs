@@ -1,7 +1,7 @@
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,5 +1,6 @@
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Formatting;
 using DongNai.EthnicPortal.Web.Services.Polls;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Web.Models;
 
@@ -15,7 +16,7 @@ public sealed record PollWidgetModel(int Id, string Question, bool AllowMultiple
 
 public sealed record PollOptionResult(int Id, string Text, int Votes, double Percent)
 {
-    public string VotesText => $"{PollNumbers.Count(Votes)} phiếu";
+    public string VotesText => $"{VietnameseNumbers.Count(Votes)} phiếu";
 
     public string PercentText => PollNumbers.Percent(Percent);
 }

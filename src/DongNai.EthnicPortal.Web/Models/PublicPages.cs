@@ -1,4 +1,5 @@
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Media;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Web.Models;
 

@@ -36,6 +36,6 @@ public sealed record SearchPageModel(string Query, SearchTab Tab, SearchResults 
             parameters.Add("trang=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return Services.PortalUrls.Search + "?" + string.Join('&', parameters);
+        return Services.Site.PortalUrls.Search + "?" + string.Join('&', parameters);
     }
 }

@@ -1,4 +1,4 @@
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DongNai.EthnicPortal.Web.ViewComponents;

@@ -65,7 +65,7 @@ public sealed class EditorJourney(BrowserHost host)
 
     private static async Task CreateDraftAsync(IPage page, string title, string firstParagraph)
     {
-        await page.GotoAsync("/quan-tri/Articles/Create");
+        await page.GotoAsync("/quan-tri/bai-viet/tao");
         await Assertions.Expect(page.Locator(".rte.rte-ready")).ToHaveCountAsync(1);
         await page.GetByLabel("Tiêu đề").FillAsync(title);
         await page.GetByLabel("Chuyên mục").SelectOptionAsync(new SelectOptionValue { Label = Seed.Category });
@@ -186,7 +186,7 @@ public sealed class EditorJourney(BrowserHost host)
     public async Task LibreOffice_and_Google_Docs_pastes_keep_structure_and_lose_styling()
     {
         var (page, _) = await SignedInAuthorAsync();
-        await page.GotoAsync("/quan-tri/Articles/Create");
+        await page.GotoAsync("/quan-tri/bai-viet/tao");
         var area = page.Locator(".rte-area");
 
         await PasteAsync(page, Fixture("libreoffice-7.4.html"));
@@ -214,7 +214,7 @@ public sealed class EditorJourney(BrowserHost host)
     public async Task A_rejected_form_brings_back_nothing_executable_into_the_editor()
     {
         var (page, _) = await SignedInAuthorAsync();
-        await page.GotoAsync("/quan-tri/Articles/Create");
+        await page.GotoAsync("/quan-tri/bai-viet/tao");
         await page.GetByLabel("Tiêu đề").FillAsync("Thiếu chuyên mục");
         await page.Locator(".rte-toolbar").GetByRole(AriaRole.Button, new() { Name = "HTML" }).ClickAsync();
         await page.Locator(Body).FillAsync("<p>Giữ lại</p><img src=x onerror=\"alert('img')\"><p onclick=\"alert('p')\">Bấm</p><script>alert('script')</script><a href=\"javascript:alert('a')\">liên kết</a>");
@@ -235,7 +235,7 @@ public sealed class EditorJourney(BrowserHost host)
     public async Task The_whole_toolbar_is_one_tab_stop_used_with_the_arrow_keys()
     {
         var (page, problems) = await SignedInAuthorAsync(360);
-        await page.GotoAsync("/quan-tri/Articles/Create");
+        await page.GotoAsync("/quan-tri/bai-viet/tao");
         await Assertions.Expect(page.Locator(".rte.rte-ready")).ToHaveCountAsync(1);
         await Accessibility.AssertNoViolationsAsync(page);
         await host.ScreenshotAsync(page, "editor-360");

@@ -20,7 +20,7 @@ public sealed class EditorialJourney(BrowserHost host)
         author.PageError += (_, error) => problems.Add(error);
         author.Response += (_, response) => { if (response.Status >= 400) { problems.Add($"{response.Status} {response.Url}"); } };
         await Seed.SignInAsync(author, await host.Factory.CreateUserAsync(Roles.Author), PortalFactory.StaffPassword);
-        await author.GotoAsync("/quan-tri/Articles/Create");
+        await author.GotoAsync("/quan-tri/bai-viet/tao");
         await Assertions.Expect(author.GetByRole(AriaRole.Heading, new() { Name = "Viết bài mới" })).ToBeVisibleAsync();
         await author.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.True(await author.Locator(".rte.rte-ready").CountAsync() == 1, "The rich-text editor did not start: " + string.Join("\n", problems));

@@ -16,14 +16,14 @@ public sealed partial class AccountTests(PortalFixture fixture) : IClassFixture<
     {
         var admin = await fixture.Factory.AdministratorAsync();
         var email = $"phong-vien-{Guid.NewGuid():N}@test.local";
-        var created = await admin.PostFormAsync("/quan-tri/users/create", "/quan-tri/users/create", [new("Email", email), new("DisplayName", "Nguyễn Văn Phóng"), new("Role", Roles.Author)]);
+        var created = await admin.PostFormAsync("/quan-tri/nguoi-dung/tao", "/quan-tri/nguoi-dung/tao", [new("Email", email), new("DisplayName", "Nguyễn Văn Phóng"), new("Role", Roles.Author)]);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var oneTime = OneTimePassword().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.Matches("^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$", oneTime);
 
         var user = fixture.Factory.CreateBrowserClient();
         await user.SignInAsync(email, oneTime);
-        var dashboard = await user.GetAsync(new Uri("/quan-tri/articles", UriKind.Relative));
+        var dashboard = await user.GetAsync(new Uri("/quan-tri/bai-viet", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
         Assert.Equal("/quan-tri/doi-mat-khau", dashboard.Headers.Location?.OriginalString);
 
@@ -37,7 +37,7 @@ public sealed partial class AccountTests(PortalFixture fixture) : IClassFixture<
 
         var changed = await user.PostFormAsync("/quan-tri/doi-mat-khau", "/quan-tri/doi-mat-khau", [new("CurrentPassword", oneTime), new("NewPassword", "sông Đồng Nai mùa nước nổi"), new("ConfirmPassword", "sông Đồng Nai mùa nước nổi")]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync(new Uri("/quan-tri/articles", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync(new Uri("/quan-tri/bai-viet", UriKind.Relative))).StatusCode);
 
         var fresh = fixture.Factory.CreateBrowserClient();
         await fresh.SignInAsync(email, "sông Đồng Nai mùa nước nổi");
@@ -52,7 +52,7 @@ public sealed partial class AccountTests(PortalFixture fixture) : IClassFixture<
         var id = await UserIdAsync(email);
         var stampBefore = await StampAsync(id);
 
-        var reset = await admin.PostFormAsync($"/quan-tri/users/edit/{id}", $"/quan-tri/users/resetpassword/{id}", []);
+        var reset = await admin.PostFormAsync($"/quan-tri/nguoi-dung/{id}/sua", $"/quan-tri/nguoi-dung/{id}/dat-lai-mat-khau", []);
         var oneTime = OneTimePassword().Match(await reset.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.NotEmpty(oneTime);
         Assert.NotEqual(stampBefore, await StampAsync(id));
@@ -71,14 +71,14 @@ public sealed partial class AccountTests(PortalFixture fixture) : IClassFixture<
         var email = await fixture.Factory.CreateUserAsync(Roles.Author);
         var id = await UserIdAsync(email);
 
-        await admin.PostFormAsync($"/quan-tri/users/edit/{id}", $"/quan-tri/users/lock/{id}", []);
+        await admin.PostFormAsync($"/quan-tri/nguoi-dung/{id}/sua", $"/quan-tri/nguoi-dung/{id}/khoa", []);
         var locked = await fixture.Factory.CreateBrowserClient().PostFormAsync("/quan-tri/dang-nhap", "/quan-tri/dang-nhap", [new("Email", email), new("Password", PortalFactory.StaffPassword)]);
         Assert.Contains("tạm thời bị khóa", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await admin.PostFormAsync($"/quan-tri/users/edit/{id}", $"/quan-tri/users/unlock/{id}", []);
+        await admin.PostFormAsync($"/quan-tri/nguoi-dung/{id}/sua", $"/quan-tri/nguoi-dung/{id}/mo-khoa", []);
         await fixture.Factory.CreateBrowserClient().SignInAsync(email, PortalFactory.StaffPassword);
 
-        await admin.PostFormAsync($"/quan-tri/users/edit/{id}", $"/quan-tri/users/deactivate/{id}", []);
+        await admin.PostFormAsync($"/quan-tri/nguoi-dung/{id}/sua", $"/quan-tri/nguoi-dung/{id}/ngung-hoat-dong", []);
         var deactivated = await fixture.Factory.CreateBrowserClient().PostFormAsync("/quan-tri/dang-nhap", "/quan-tri/dang-nhap", [new("Email", email), new("Password", PortalFactory.StaffPassword)]);
         Assert.Contains("Email hoặc mật khẩu không đúng.", await deactivated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(await fixture.Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id).Select(e => e.Action).ToListAsync()), a => a == "UserDeactivated");
@@ -90,9 +90,9 @@ public sealed partial class AccountTests(PortalFixture fixture) : IClassFixture<
         var admin = await fixture.Factory.AdministratorAsync();
         var id = await UserIdAsync(PortalFactory.AdminEmail);
 
-        await admin.PostFormAsync($"/quan-tri/users/edit/{id}", $"/quan-tri/users/edit/{id}", [new("displayName", "Quản trị"), new("role", Roles.Author)]);
-        await admin.PostFormAsync($"/quan-tri/users/edit/{id}", $"/quan-tri/users/deactivate/{id}", []);
-        await admin.PostFormAsync($"/quan-tri/users/edit/{id}", $"/quan-tri/users/lock/{id}", []);
+        await admin.PostFormAsync($"/quan-tri/nguoi-dung/{id}/sua", $"/quan-tri/nguoi-dung/{id}/sua", [new("displayName", "Quản trị"), new("role", Roles.Author)]);
+        await admin.PostFormAsync($"/quan-tri/nguoi-dung/{id}/sua", $"/quan-tri/nguoi-dung/{id}/ngung-hoat-dong", []);
+        await admin.PostFormAsync($"/quan-tri/nguoi-dung/{id}/sua", $"/quan-tri/nguoi-dung/{id}/khoa", []);
 
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -110,12 +110,12 @@ public sealed partial class AccountTests(PortalFixture fixture) : IClassFixture<
         var id = await UserIdAsync(email);
         var stamp = await StampAsync(id);
 
-        await admin.PostFormAsync($"/quan-tri/users/edit/{id}", $"/quan-tri/users/edit/{id}", [new("displayName", "Biên tập mới"), new("role", Roles.Editor)]);
+        await admin.PostFormAsync($"/quan-tri/nguoi-dung/{id}/sua", $"/quan-tri/nguoi-dung/{id}/sua", [new("displayName", "Biên tập mới"), new("role", Roles.Editor)]);
 
         Assert.NotEqual(stamp, await StampAsync(id));
         var editor = fixture.Factory.CreateBrowserClient();
         await editor.SignInAsync(email, PortalFactory.StaffPassword);
-        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(new Uri("/quan-tri/categories", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(new Uri("/quan-tri/chuyen-muc", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -125,11 +125,11 @@ public sealed partial class AccountTests(PortalFixture fixture) : IClassFixture<
         var editor = fixture.Factory.CreateBrowserClient();
         await editor.SignInAsync(editorEmail, PortalFactory.StaffPassword);
         var id = await UserIdAsync(editorEmail);
-        var token = await editor.GetAntiforgeryTokenAsync("/quan-tri/articles/create");
+        var token = await editor.GetAntiforgeryTokenAsync("/quan-tri/bai-viet/tao");
 
-        var response = await editor.PostAsync(new Uri($"/quan-tri/users/edit/{id}", UriKind.Relative), new FormUrlEncodedContent([new("displayName", "Tự nâng quyền"), new("role", Roles.Administrator), new("__RequestVerificationToken", token)]));
+        var response = await editor.PostAsync(new Uri($"/quan-tri/nguoi-dung/{id}/sua", UriKind.Relative), new FormUrlEncodedContent([new("displayName", "Tự nâng quyền"), new("role", Roles.Administrator), new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(new Uri("/quan-tri/users", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(new Uri("/quan-tri/nguoi-dung", UriKind.Relative))).StatusCode);
 
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();

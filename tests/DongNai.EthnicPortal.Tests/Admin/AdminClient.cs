@@ -31,7 +31,7 @@ public static partial class AdminClient
     public static async Task<int> CreateArticleAsync(this HttpClient client, PortalFactory factory, string title, string body = "<p>Nội dung thử nghiệm.</p>")
     {
         var categoryId = await factory.FirstCategoryIdAsync();
-        var response = await client.PostFormAsync("/quan-tri/articles/create", "/quan-tri/articles/create", [
+        var response = await client.PostFormAsync("/quan-tri/bai-viet/tao", "/quan-tri/bai-viet/tao", [
             new("Title", title),
             new("Summary", "Tóm tắt thử nghiệm"),
             new("CategoryId", categoryId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -44,20 +44,20 @@ public static partial class AdminClient
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Posts one of the workflow buttons of the edit page.</summary>
+    /// <summary>Posts one of the workflow buttons of the edit page; <paramref name="action"/> is the last path segment (<c>gui-duyet</c>, <c>xuat-ban</c>, …).</summary>
     public static Task<HttpResponseMessage> ArticleActionAsync(this HttpClient client, int id, string action, params (string Name, string Value)[] fields) =>
-        client.PostFormAsync($"/quan-tri/articles/edit/{id}", $"/quan-tri/articles/{action}/{id}", fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        client.PostFormAsync($"/quan-tri/bai-viet/{id}/sua", $"/quan-tri/bai-viet/{id}/{action}", fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
     public static Task<Article> ArticleAsync(this PortalFactory factory, int id) =>
         factory.WithDbAsync(db => db.Articles.AsNoTracking().FirstAsync(a => a.Id == id));
 
     public static async Task<string> VersionOnEditPageAsync(this HttpClient client, int id)
     {
-        var html = await client.GetStringAsync(new Uri($"/quan-tri/articles/edit/{id}", UriKind.Relative));
+        var html = await client.GetStringAsync(new Uri($"/quan-tri/bai-viet/{id}/sua", UriKind.Relative));
         return VersionInput().Match(html).Groups[1].Value;
     }
 
-    [GeneratedRegex(@"/quan-tri/articles/edit/(\d+)$")]
+    [GeneratedRegex(@"/quan-tri/bai-viet/(\d+)/sua$")]
     private static partial Regex EditLocation();
 
     [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]

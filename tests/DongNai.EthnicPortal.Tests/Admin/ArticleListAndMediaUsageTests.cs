@@ -15,13 +15,13 @@ public sealed class ArticleListAndMediaUsageTests(PortalFixture fixture) : IClas
         var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
         var mine = await author.CreateArticleAsync(fixture.Factory, "Bài riêng để lọc danh sách");
         await editor.CreateArticleAsync(fixture.Factory, "Bài của biên tập viên để lọc");
-        await author.ArticleActionAsync(mine, "submit");
+        await author.ArticleActionAsync(mine, "gui-duyet");
 
-        var authorList = await author.GetStringAsync(new Uri("/quan-tri/articles", UriKind.Relative));
+        var authorList = await author.GetStringAsync(new Uri("/quan-tri/bai-viet", UriKind.Relative));
         Assert.Contains("Bài riêng để lọc danh sách", authorList, StringComparison.Ordinal);
         Assert.DoesNotContain("Bài của biên tập viên để lọc", authorList, StringComparison.Ordinal);
 
-        var submitted = await editor.GetStringAsync(new Uri("/quan-tri/articles?status=Submitted&q=để lọc", UriKind.Relative));
+        var submitted = await editor.GetStringAsync(new Uri("/quan-tri/bai-viet?status=Submitted&q=để lọc", UriKind.Relative));
         Assert.Contains("Bài riêng để lọc danh sách", submitted, StringComparison.Ordinal);
         Assert.DoesNotContain("Bài của biên tập viên để lọc", submitted, StringComparison.Ordinal);
     }
@@ -33,15 +33,15 @@ public sealed class ArticleListAndMediaUsageTests(PortalFixture fixture) : IClas
         var media = await fixture.Factory.WithDbAsync(db => db.MediaFiles.AsNoTracking().FirstAsync());
         var id = await editor.CreateArticleAsync(fixture.Factory, "Bài dùng ảnh trong nội dung", $"<figure><img src=\"{MediaUrls.Url(media)}\" alt=\"ảnh\"><figcaption>Chú thích</figcaption></figure>");
 
-        var details = await editor.GetStringAsync(new Uri($"/quan-tri/medialibrary/details/{media.Id}", UriKind.Relative));
+        var details = await editor.GetStringAsync(new Uri($"/quan-tri/thu-vien-anh/{media.Id}", UriKind.Relative));
         Assert.Contains("Bài dùng ảnh trong nội dung", details, StringComparison.Ordinal);
-        Assert.Contains($"/quan-tri/articles/edit/{id}", details, StringComparison.Ordinal);
+        Assert.Contains($"/quan-tri/bai-viet/{id}/sua", details, StringComparison.Ordinal);
 
-        await editor.PostFormAsync($"/quan-tri/medialibrary/details/{media.Id}", $"/quan-tri/medialibrary/delete/{media.Id}", []);
+        await editor.PostFormAsync($"/quan-tri/thu-vien-anh/{media.Id}", $"/quan-tri/thu-vien-anh/{media.Id}/xoa", []);
         Assert.True(await fixture.Factory.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.Id == media.Id)));
 
         var author = await fixture.Factory.SignedInAsync(Roles.Author);
-        var forbidden = await author.PostFormAsync($"/quan-tri/medialibrary/details/{media.Id}", $"/quan-tri/medialibrary/delete/{media.Id}", []);
+        var forbidden = await author.PostFormAsync($"/quan-tri/thu-vien-anh/{media.Id}", $"/quan-tri/thu-vien-anh/{media.Id}/xoa", []);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 

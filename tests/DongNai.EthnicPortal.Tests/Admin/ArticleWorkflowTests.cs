@@ -26,11 +26,11 @@ public sealed class ArticleWorkflowTests : IDisposable
         var id = await author.CreateArticleAsync(factory, "Hội nghị tổng kết công tác dân tộc");
         Assert.Equal(ArticleStatus.Draft, (await factory.ArticleAsync(id)).Status);
 
-        await author.ArticleActionAsync(id, "submit");
+        await author.ArticleActionAsync(id, "gui-duyet");
         Assert.Equal(ArticleStatus.Submitted, (await factory.ArticleAsync(id)).Status);
 
         // 10:30 Vietnam time on the same day is 03:30 UTC.
-        await editor.ArticleActionAsync(id, "schedule", ("publishAt", "2026-11-28T10:30"));
+        await editor.ArticleActionAsync(id, "hen-gio", ("publishAt", "2026-11-28T10:30"));
         var scheduled = await factory.ArticleAsync(id);
         Assert.Equal(ArticleStatus.Scheduled, scheduled.Status);
         Assert.Equal(new DateTime(2026, 11, 28, 3, 30, 0, DateTimeKind.Utc), scheduled.PublishAt);
@@ -47,7 +47,7 @@ public sealed class ArticleWorkflowTests : IDisposable
         Assert.Equal(scheduled.PublishAt, published.PublishedAt);
         Assert.True(await VisibleToReadersAsync(id));
 
-        await editor.ArticleActionAsync(id, "withdraw", ("reason", "Thông tin cần đính chính"));
+        await editor.ArticleActionAsync(id, "go-xuong", ("reason", "Thông tin cần đính chính"));
         var withdrawn = await factory.ArticleAsync(id);
         Assert.Equal(ArticleStatus.Withdrawn, withdrawn.Status);
         Assert.Equal("Thông tin cần đính chính", withdrawn.WithdrawnReason);
@@ -67,8 +67,8 @@ public sealed class ArticleWorkflowTests : IDisposable
             var author = await first.SignedInAsync(Roles.Author);
             var editor = await first.SignedInAsync(Roles.Editor);
             id = await author.CreateArticleAsync(first, "Bài lên lịch trước khi khởi động lại");
-            await author.ArticleActionAsync(id, "submit");
-            await editor.ArticleActionAsync(id, "schedule", ("publishAt", "2026-11-28T12:00"));
+            await author.ArticleActionAsync(id, "gui-duyet");
+            await editor.ArticleActionAsync(id, "hen-gio", ("publishAt", "2026-11-28T12:00"));
         }
 
         time.Advance(TimeSpan.FromHours(4));
@@ -82,11 +82,11 @@ public sealed class ArticleWorkflowTests : IDisposable
     {
         var author = await factory.SignedInAsync(Roles.Author);
         var id = await author.CreateArticleAsync(factory, "Bài của phóng viên");
-        await author.ArticleActionAsync(id, "submit");
+        await author.ArticleActionAsync(id, "gui-duyet");
 
-        var response = await author.ArticleActionAsync(id, "publish");
+        var response = await author.ArticleActionAsync(id, "xuat-ban");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var schedule = await author.ArticleActionAsync(id, "schedule", ("publishAt", "2026-12-01T08:00"));
+        var schedule = await author.ArticleActionAsync(id, "hen-gio", ("publishAt", "2026-12-01T08:00"));
         Assert.Equal(HttpStatusCode.Forbidden, schedule.StatusCode);
         Assert.Equal(ArticleStatus.Submitted, (await factory.ArticleAsync(id)).Status);
     }
@@ -98,12 +98,12 @@ public sealed class ArticleWorkflowTests : IDisposable
         var other = await factory.SignedInAsync(Roles.Author);
         var id = await author.CreateArticleAsync(factory, "Bài riêng của một phóng viên");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(new Uri($"/quan-tri/articles/edit/{id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(new Uri($"/quan-tri/bai-viet/{id}/sua", UriKind.Relative))).StatusCode);
 
         var version = await author.VersionOnEditPageAsync(id);
-        await author.ArticleActionAsync(id, "submit");
+        await author.ArticleActionAsync(id, "gui-duyet");
         var categoryId = await factory.FirstCategoryIdAsync();
-        var edit = await author.ArticleActionAsync(id, "edit", ("Title", "Sửa sau khi gửi"), ("CategoryId", categoryId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", version));
+        var edit = await author.ArticleActionAsync(id, "sua", ("Title", "Sửa sau khi gửi"), ("CategoryId", categoryId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", version));
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
         Assert.Equal("Bài riêng của một phóng viên", (await factory.ArticleAsync(id)).Title);
     }
@@ -113,22 +113,22 @@ public sealed class ArticleWorkflowTests : IDisposable
     {
         var editor = await factory.SignedInAsync(Roles.Editor);
         var id = await editor.CreateArticleAsync(factory, "Bài của biên tập viên");
-        await editor.ArticleActionAsync(id, "submit");
-        await editor.ArticleActionAsync(id, "publish", ("force", "true"));
+        await editor.ArticleActionAsync(id, "gui-duyet");
+        await editor.ArticleActionAsync(id, "xuat-ban", ("force", "true"));
         Assert.Equal(ArticleStatus.Submitted, (await factory.ArticleAsync(id)).Status);
 
         var admin = await factory.AdministratorAsync();
         var adminArticle = await admin.CreateArticleAsync(factory, "Bài của quản trị viên");
-        await admin.ArticleActionAsync(adminArticle, "publish");
+        await admin.ArticleActionAsync(adminArticle, "xuat-ban");
         Assert.Equal(ArticleStatus.Draft, (await factory.ArticleAsync(adminArticle)).Status);
 
-        await admin.ArticleActionAsync(adminArticle, "publish", ("force", "true"));
+        await admin.ArticleActionAsync(adminArticle, "xuat-ban", ("force", "true"));
         Assert.Equal(ArticleStatus.Published, (await factory.ArticleAsync(adminArticle)).Status);
         var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == adminArticle.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.EntityType == nameof(Article)).Select(e => e.Action).ToListAsync());
         Assert.Contains("ArticlePublishedForced", audit);
 
         // Another editor's approval needs no force.
-        await admin.ArticleActionAsync(id, "publish");
+        await admin.ArticleActionAsync(id, "xuat-ban");
         Assert.Equal(ArticleStatus.Published, (await factory.ArticleAsync(id)).Status);
     }
 
@@ -138,16 +138,16 @@ public sealed class ArticleWorkflowTests : IDisposable
         var author = await factory.SignedInAsync(Roles.Author);
         var editor = await factory.SignedInAsync(Roles.Editor);
         var id = await author.CreateArticleAsync(factory, "Bài cần sửa");
-        await author.ArticleActionAsync(id, "submit");
+        await author.ArticleActionAsync(id, "gui-duyet");
 
-        await editor.ArticleActionAsync(id, "reject", ("remark", "  "));
+        await editor.ArticleActionAsync(id, "tra-lai", ("remark", "  "));
         Assert.Equal(ArticleStatus.Submitted, (await factory.ArticleAsync(id)).Status);
 
-        await editor.ArticleActionAsync(id, "reject", ("remark", "Bổ sung nguồn tin"));
+        await editor.ArticleActionAsync(id, "tra-lai", ("remark", "Bổ sung nguồn tin"));
         var rejected = await factory.ArticleAsync(id);
         Assert.Equal(ArticleStatus.Draft, rejected.Status);
         Assert.Equal("Bổ sung nguồn tin", rejected.ReviewRemark);
-        Assert.Contains("Bổ sung nguồn tin", await author.GetStringAsync(new Uri($"/quan-tri/articles/edit/{id}", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("Bổ sung nguồn tin", await author.GetStringAsync(new Uri($"/quan-tri/bai-viet/{id}/sua", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,14 +157,14 @@ public sealed class ArticleWorkflowTests : IDisposable
         var id = await editor.CreateArticleAsync(factory, "Tiêu đề ban đầu");
         var categoryId = (await factory.FirstCategoryIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var version = await editor.VersionOnEditPageAsync(id);
-        await editor.ArticleActionAsync(id, "edit", ("Title", "Tiêu đề sửa lần hai"), ("CategoryId", categoryId), ("BodyHtml", "<p>Bản hai</p>"), ("Version", version));
+        await editor.ArticleActionAsync(id, "sua", ("Title", "Tiêu đề sửa lần hai"), ("CategoryId", categoryId), ("BodyHtml", "<p>Bản hai</p>"), ("Version", version));
 
         var revisions = await factory.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == id).OrderBy(r => r.Id).ToListAsync());
         Assert.Equal(["Tiêu đề ban đầu", "Tiêu đề sửa lần hai"], revisions.Select(r => r.Title));
-        var page = await editor.GetStringAsync(new Uri($"/quan-tri/articles/revisions/{id}", UriKind.Relative));
+        var page = await editor.GetStringAsync(new Uri($"/quan-tri/bai-viet/{id}/phien-ban", UriKind.Relative));
         Assert.Contains("Tiêu đề ban đầu", page, StringComparison.Ordinal);
 
-        await editor.PostFormAsync($"/quan-tri/articles/revisions/{id}", $"/quan-tri/articles/restore/{revisions[0].Id}", []);
+        await editor.PostFormAsync($"/quan-tri/bai-viet/{id}/phien-ban", $"/quan-tri/bai-viet/phien-ban/{revisions[0].Id}/khoi-phuc", []);
         var restored = await factory.ArticleAsync(id);
         Assert.Equal("Tiêu đề ban đầu", restored.Title);
         Assert.Equal(VietnameseText.Slugify("Tiêu đề ban đầu"), restored.Slug);
@@ -181,10 +181,10 @@ public sealed class ArticleWorkflowTests : IDisposable
         var firstVersion = await first.VersionOnEditPageAsync(id);
         var secondVersion = await second.VersionOnEditPageAsync(id);
 
-        var saved = await first.ArticleActionAsync(id, "edit", ("Title", "Bản của người thứ nhất"), ("CategoryId", categoryId), ("Version", firstVersion));
+        var saved = await first.ArticleActionAsync(id, "sua", ("Title", "Bản của người thứ nhất"), ("CategoryId", categoryId), ("Version", firstVersion));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        var conflict = await second.ArticleActionAsync(id, "edit", ("Title", "Bản của người thứ hai"), ("CategoryId", categoryId), ("Version", secondVersion));
+        var conflict = await second.ArticleActionAsync(id, "sua", ("Title", "Bản của người thứ hai"), ("CategoryId", categoryId), ("Version", secondVersion));
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         var html = await conflict.Content.ReadAsStringAsync();
         Assert.Contains("Bản của người thứ nhất", html, StringComparison.Ordinal);
@@ -193,7 +193,7 @@ public sealed class ArticleWorkflowTests : IDisposable
 
         // Overwriting is a conscious second step that carries the stored version.
         var storedVersion = (await factory.ArticleAsync(id)).Version.ToString();
-        var overwrite = await second.ArticleActionAsync(id, "edit", ("Title", "Bản của người thứ hai"), ("CategoryId", categoryId), ("Version", storedVersion));
+        var overwrite = await second.ArticleActionAsync(id, "sua", ("Title", "Bản của người thứ hai"), ("CategoryId", categoryId), ("Version", storedVersion));
         Assert.Equal(HttpStatusCode.Redirect, overwrite.StatusCode);
         Assert.Equal("Bản của người thứ hai", (await factory.ArticleAsync(id)).Title);
     }
@@ -203,7 +203,7 @@ public sealed class ArticleWorkflowTests : IDisposable
     {
         var author = await factory.SignedInAsync(Roles.Author);
         var id = await author.CreateArticleAsync(factory, "Bài xem trước", "<h2>Mục một</h2><p>Đoạn <strong>đậm</strong>.</p>");
-        var response = await author.GetAsync(new Uri($"/quan-tri/articles/preview/{id}", UriKind.Relative));
+        var response = await author.GetAsync(new Uri($"/quan-tri/bai-viet/{id}/xem-truoc", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<h1 class=\"article-title\">Bài xem trước</h1>", html, StringComparison.Ordinal);

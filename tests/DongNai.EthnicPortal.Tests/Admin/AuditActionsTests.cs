@@ -1,5 +1,5 @@
 using System.Reflection;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Audit;
 
 namespace DongNai.EthnicPortal.Tests.Admin;
 

@@ -18,10 +18,10 @@ public sealed class DashboardTests(PortalFixture fixture) : IClassFixture<Portal
         var otherAuthor = await fixture.Factory.SignedInAsync(Roles.Author);
         var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
         var id = await author.CreateArticleAsync(fixture.Factory, "Bài chờ duyệt trên bảng điều khiển");
-        await author.ArticleActionAsync(id, "submit");
+        await author.ArticleActionAsync(id, "gui-duyet");
 
         var editorView = await editor.GetStringAsync(new Uri("/quan-tri", UriKind.Relative));
-        Assert.Contains($"/quan-tri/articles/edit/{id}", editorView, StringComparison.Ordinal);
+        Assert.Contains($"/quan-tri/bai-viet/{id}/sua", editorView, StringComparison.Ordinal);
         Assert.Contains("4.321", editorView, StringComparison.Ordinal);
         Assert.Contains("Gửi duyệt bài viết: Bài chờ duyệt trên bảng điều khiển", editorView, StringComparison.Ordinal);
 

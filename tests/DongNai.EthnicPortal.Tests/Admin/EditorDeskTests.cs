@@ -16,7 +16,7 @@ public sealed partial class EditorDeskTests(PortalFixture fixture) : IClassFixtu
 
     private static string Autosave(int id) => $"/quan-tri/bai-viet/{id}/tu-dong-luu";
 
-    private static string EditPage(int id) => $"/quan-tri/articles/edit/{id}";
+    private static string EditPage(int id) => $"/quan-tri/bai-viet/{id}/sua";
 
     private static async Task<List<KeyValuePair<string, string>>> AutosaveFieldsAsync(HttpClient client, int id, string body, string? version = null) =>
     [
@@ -77,11 +77,11 @@ public sealed partial class EditorDeskTests(PortalFixture fixture) : IClassFixtu
         var id = await owner.CreateArticleAsync(Factory, "Bài viết của người khác");
         var version = await owner.VersionOnEditPageAsync(id);
 
-        var stranger = await other.PostFormAsync("/quan-tri/articles", Autosave(id), await AutosaveFieldsAsync(other, id, "<p>Chen ngang</p>", version));
+        var stranger = await other.PostFormAsync("/quan-tri/bai-viet", Autosave(id), await AutosaveFieldsAsync(other, id, "<p>Chen ngang</p>", version));
         Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
         Assert.Contains("không có quyền", await stranger.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await owner.ArticleActionAsync(id, "submit");
+        await owner.ArticleActionAsync(id, "gui-duyet");
         var submitted = await owner.PostFormAsync(EditPage(id), Autosave(id), await AutosaveFieldsAsync(owner, id, "<p>Sau khi gửi duyệt</p>"));
         Assert.Equal(HttpStatusCode.Forbidden, submitted.StatusCode);
 
@@ -146,7 +146,7 @@ public sealed partial class EditorDeskTests(PortalFixture fixture) : IClassFixtu
         const string body = "<p>Đoạn văn</p><img src=x onerror=\"alert(1)\"><p onclick=\"alert(2)\">Bấm</p><script>alert(3)</script>";
 
         // The category is missing, so the form comes back with the body.
-        var article = await author.PostFormAsync("/quan-tri/articles/create", "/quan-tri/articles/create", [new("Title", "Thiếu chuyên mục"), new("CategoryId", "0"), new("BodyHtml", body)]);
+        var article = await author.PostFormAsync("/quan-tri/bai-viet/tao", "/quan-tri/bai-viet/tao", [new("Title", "Thiếu chuyên mục"), new("CategoryId", "0"), new("BodyHtml", body)]);
         var articleHtml = WebUtility.HtmlDecode(await article.Content.ReadAsStringAsync());
         Assert.Contains("Vui lòng chọn chuyên mục.", articleHtml, StringComparison.Ordinal);
         Assert.Contains("<p>Đoạn văn</p>", articleHtml, StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public sealed partial class EditorDeskTests(PortalFixture fixture) : IClassFixtu
         Assert.DoesNotContain("alert(3)", articleHtml, StringComparison.Ordinal);
 
         var admin = await Factory.AdministratorAsync();
-        var page = await admin.PostFormAsync("/quan-tri/pages/create", "/quan-tri/pages/create", [new("Title", ""), new("Language", "vi"), new("BodyHtml", body)]);
+        var page = await admin.PostFormAsync("/quan-tri/trang/tao", "/quan-tri/trang/tao", [new("Title", ""), new("Language", "vi"), new("BodyHtml", body)]);
         var pageHtml = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("<p>Đoạn văn</p>", pageHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("onerror", pageHtml, StringComparison.OrdinalIgnoreCase);
@@ -168,7 +168,7 @@ public sealed partial class EditorDeskTests(PortalFixture fixture) : IClassFixtu
         var author = await Factory.SignedInAsync(Roles.Author);
         const string url = "/quan-tri/thu-vien-anh/tai-len-tu-trinh-soan";
 
-        var response = await author.PostFileAsync("/quan-tri/articles/create", url, "le-hoi.png", Png(1600, 900), [new("altText", "Lễ hội Katê của đồng bào Chăm")]);
+        var response = await author.PostFileAsync("/quan-tri/bai-viet/tao", url, "le-hoi.png", Png(1600, 900), [new("altText", "Lễ hội Katê của đồng bào Chăm")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var src = json.RootElement.GetProperty("url").GetString()!;
@@ -178,14 +178,14 @@ public sealed partial class EditorDeskTests(PortalFixture fixture) : IClassFixtu
         Assert.Equal(540, json.RootElement.GetProperty("height").GetInt32());
         Assert.True(await Factory.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.AltText == "Lễ hội Katê của đồng bào Chăm")));
 
-        var decorative = await author.PostFileAsync("/quan-tri/articles/create", url, "hoa-van.png", Png(200, 100), [new("decorative", "true")]);
+        var decorative = await author.PostFileAsync("/quan-tri/bai-viet/tao", url, "hoa-van.png", Png(200, 100), [new("decorative", "true")]);
         Assert.Equal(HttpStatusCode.OK, decorative.StatusCode);
         Assert.True(await Factory.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.AltText == "Ảnh trang trí (hoa-van)")));
 
-        var noAlt = await author.PostFileAsync("/quan-tri/articles/create", url, "anh.png", Png(200, 100), [new("altText", "")]);
+        var noAlt = await author.PostFileAsync("/quan-tri/bai-viet/tao", url, "anh.png", Png(200, 100), [new("altText", "")]);
         Assert.Equal(HttpStatusCode.BadRequest, noAlt.StatusCode);
 
-        var script = await author.PostFileAsync("/quan-tri/articles/create", url, "anh.png", "<script>alert(1)</script>"u8.ToArray(), [new("altText", "Ảnh giả")]);
+        var script = await author.PostFileAsync("/quan-tri/bai-viet/tao", url, "anh.png", "<script>alert(1)</script>"u8.ToArray(), [new("altText", "Ảnh giả")]);
         Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
         Assert.Contains("error", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -209,7 +209,7 @@ public sealed partial class EditorDeskTests(PortalFixture fixture) : IClassFixtu
         var revisions = await Factory.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
         Assert.Equal(2, revisions.Count);
 
-        var revisionsPage = WebUtility.HtmlDecode(await author.GetStringAsync(new Uri($"/quan-tri/articles/revisions/{id}", UriKind.Relative)));
+        var revisionsPage = WebUtility.HtmlDecode(await author.GetStringAsync(new Uri($"/quan-tri/bai-viet/{id}/phien-ban", UriKind.Relative)));
         Assert.Contains($"action=\"/quan-tri/bai-viet/{id}/so-sanh\"", revisionsPage, StringComparison.Ordinal);
 
         var html = WebUtility.HtmlDecode(await author.GetStringAsync(new Uri($"/quan-tri/bai-viet/{id}/so-sanh?tu={revisions[0]}&den={revisions[1]}", UriKind.Relative)));

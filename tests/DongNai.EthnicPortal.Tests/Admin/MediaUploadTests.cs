@@ -207,7 +207,7 @@ public sealed class MediaUploadTests(PortalFixture fixture) : IClassFixture<Port
 
     private static async Task<(HttpResponseMessage Response, string Message)> UploadAsync(HttpClient client, byte[] content, string fileName, string altText)
     {
-        var response = await client.PostFileAsync("/quan-tri/medialibrary", "/quan-tri/medialibrary/upload", fileName, content, [new("altText", altText)]);
+        var response = await client.PostFileAsync("/quan-tri/thu-vien-anh", "/quan-tri/thu-vien-anh/tai-len", fileName, content, [new("altText", altText)]);
         var next = response.Headers.Location is { } location ? await client.GetStringAsync(location) : await response.Content.ReadAsStringAsync();
         return (response, System.Net.WebUtility.HtmlDecode(next));
     }

@@ -1,4 +1,4 @@
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Html;
 
 namespace DongNai.EthnicPortal.Tests.Admin;
 

@@ -234,20 +234,10 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
 
         public string Url(Dictionary<string, object> ids)
         {
-            if (Descriptor.AttributeRouteInfo?.Template is { } template)
-            {
-                var routed = System.Text.RegularExpressions.Regex.Replace(template, "\\{id(:int)?\\}", _ => ids[Descriptor.ControllerName].ToString()!);
-                return "/" + System.Text.RegularExpressions.Regex.Replace(routed, "\\{attachmentId(:int)?\\}", _ => ids["Attachments"].ToString()!);
-            }
-
-            var url = $"/quan-tri/{Descriptor.ControllerName.ToLowerInvariant()}/{Descriptor.ActionName.ToLowerInvariant()}";
-            if (Descriptor.Parameters.Any(p => p.Name == "id"))
-            {
-                var key = Descriptor.ActionName == "Revision" ? "Revision" : Descriptor.ControllerName;
-                url += "/" + ids[key];
-            }
-
-            return url;
+            // A revision's own page takes the revision's id, every other page its controller's entity id.
+            var key = Descriptor.ActionName == "Revision" ? "Revision" : Descriptor.ControllerName;
+            var routed = System.Text.RegularExpressions.Regex.Replace(Descriptor.AttributeRouteInfo!.Template!, "\{id(:int)?\}", _ => ids[key].ToString()!);
+            return "/" + System.Text.RegularExpressions.Regex.Replace(routed, "\{attachmentId(:int)?\}", _ => ids["Attachments"].ToString()!);
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class SanitizerCorpusTests(PortalFixture fixture) : IClass
         AssertClean(article.RenderedBodyHtml);
         Assert.Contains("Sau", article.BodyHtml, StringComparison.Ordinal);
 
-        var preview = await client.GetStringAsync(new Uri($"/quan-tri/articles/preview/{id}", UriKind.Relative));
+        var preview = await client.GetStringAsync(new Uri($"/quan-tri/bai-viet/{id}/xem-truoc", UriKind.Relative));
         var body = ArticleBody().Match(preview);
         Assert.True(body.Success);
         AssertClean(body.Groups[1].Value);

@@ -19,9 +19,9 @@ public sealed partial class SiteAdministrationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await home.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
 
         var admin = await factory.AdministratorAsync();
-        var form = await admin.GetStringAsync(new Uri("/quan-tri/settings", UriKind.Relative));
+        var form = await admin.GetStringAsync(new Uri("/quan-tri/cau-hinh", UriKind.Relative));
         var version = VersionInput().Match(form).Groups[1].Value;
-        var response = await admin.PostFormAsync("/quan-tri/settings", "/quan-tri/settings", [
+        var response = await admin.PostFormAsync("/quan-tri/cau-hinh", "/quan-tri/cau-hinh", [
             new("SiteName", "CỔNG THÔNG TIN DÂN TỘC ĐỒNG NAI"),
             new("GoverningAgency", "Ủy ban nhân dân tỉnh Đồng Nai"),
             new("CopyrightLine", "© Ban Dân tộc"),
@@ -36,7 +36,7 @@ public sealed partial class SiteAdministrationTests : IDisposable
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "SettingsChanged")));
 
         // A form loaded before that save carries a stale version and changes nothing.
-        var stale = await admin.PostFormAsync("/quan-tri/settings", "/quan-tri/settings", [new("SiteName", "Tên cũ ghi đè"), new("Version", version)]);
+        var stale = await admin.PostFormAsync("/quan-tri/cau-hinh", "/quan-tri/cau-hinh", [new("SiteName", "Tên cũ ghi đè"), new("Version", version)]);
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.Equal("CỔNG THÔNG TIN DÂN TỘC ĐỒNG NAI", await factory.WithDbAsync(db => db.SiteSettings.Select(s => s.SiteName).FirstAsync()));
     }
@@ -52,7 +52,7 @@ public sealed partial class SiteAdministrationTests : IDisposable
         });
 
         var editor = await factory.SignedInAsync(Roles.Editor);
-        var response = await editor.GetAsync(new Uri("/quan-tri/articles", UriKind.Relative));
+        var response = await editor.GetAsync(new Uri("/quan-tri/bai-viet", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/quan-tri/xac-thuc-hai-buoc", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(new Uri("/quan-tri/xac-thuc-hai-buoc", UriKind.Relative))).StatusCode);
@@ -64,13 +64,13 @@ public sealed partial class SiteAdministrationTests : IDisposable
         var editor = await factory.SignedInAsync(Roles.Editor);
         Assert.DoesNotContain("Dân tộc và Phát triển", await factory.CreateBrowserClient().GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
 
-        var created = await editor.PostFormAsync("/quan-tri/categories/create", "/quan-tri/categories/create", [new("Name", "Dân tộc và Phát triển"), new("SortOrder", "99"), new("ShowInMenu", "true")]);
+        var created = await editor.PostFormAsync("/quan-tri/chuyen-muc/tao", "/quan-tri/chuyen-muc/tao", [new("Name", "Dân tộc và Phát triển"), new("SortOrder", "99"), new("ShowInMenu", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var category = await factory.WithDbAsync(db => db.Categories.FirstAsync(c => c.Name == "Dân tộc và Phát triển"));
         Assert.Equal("dan-toc-va-phat-trien", category.Slug);
         Assert.Contains("/chuyen-muc/dan-toc-va-phat-trien", await factory.CreateBrowserClient().GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
 
-        var badLink = await editor.PostFormAsync("/quan-tri/weblinks/create", "/quan-tri/weblinks/create", [new("Name", "Mã độc"), new("Url", "javascript:alert(1)"), new("SortOrder", "1"), new("IsVisible", "true")]);
+        var badLink = await editor.PostFormAsync("/quan-tri/lien-ket/tao", "/quan-tri/lien-ket/tao", [new("Name", "Mã độc"), new("Url", "javascript:alert(1)"), new("SortOrder", "1"), new("IsVisible", "true")]);
         Assert.Equal(HttpStatusCode.OK, badLink.StatusCode);
         Assert.Contains("http:// hoặc https://", System.Net.WebUtility.HtmlDecode(await badLink.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.WebLinks.AnyAsync(l => l.Name == "Mã độc")));
@@ -81,11 +81,11 @@ public sealed partial class SiteAdministrationTests : IDisposable
     {
         var editor = await factory.SignedInAsync(Roles.Editor);
         var categoryId = await factory.WithDbAsync(db => db.Categories.Where(c => c.Articles.Any()).Select(c => c.Id).FirstAsync());
-        await editor.PostFormAsync("/quan-tri/categories", $"/quan-tri/categories/delete/{categoryId}", []);
+        await editor.PostFormAsync("/quan-tri/chuyen-muc", $"/quan-tri/chuyen-muc/{categoryId}/xoa", []);
         Assert.True(await factory.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == categoryId)));
 
         var pageId = await factory.WithDbAsync(db => db.Pages.Where(p => p.Slug == Page.IntroductionSlug).Select(p => p.Id).FirstAsync());
-        await editor.PostFormAsync("/quan-tri/pages", $"/quan-tri/pages/delete/{pageId}", []);
+        await editor.PostFormAsync("/quan-tri/trang", $"/quan-tri/trang/{pageId}/xoa", []);
         Assert.True(await factory.WithDbAsync(db => db.Pages.AnyAsync(p => p.Id == pageId)));
     }
 
@@ -94,7 +94,7 @@ public sealed partial class SiteAdministrationTests : IDisposable
     {
         var editor = await factory.SignedInAsync(Roles.Editor);
         var page = await factory.WithDbAsync(db => db.Pages.AsNoTracking().FirstAsync(p => p.Slug == Page.ContactSlug));
-        var response = await editor.PostFormAsync($"/quan-tri/pages/edit/{page.Id}", $"/quan-tri/pages/edit/{page.Id}", [
+        var response = await editor.PostFormAsync($"/quan-tri/trang/{page.Id}/sua", $"/quan-tri/trang/{page.Id}/sua", [
             new("Title", "Liên hệ"),
             new("Language", "vi"),
             new("SortOrder", "5"),

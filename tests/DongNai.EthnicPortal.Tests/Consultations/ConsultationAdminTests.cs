@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Admin;
 using DongNai.EthnicPortal.Tests.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Audit;
 using DongNai.EthnicPortal.Web.Services.Consultations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Tests.Documents;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using DongNai.EthnicPortal.Data.Entities;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Tests.Documents;

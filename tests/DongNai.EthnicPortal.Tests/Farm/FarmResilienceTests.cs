@@ -28,7 +28,7 @@ public sealed class FarmResilienceTests
 
         var editor = await factory.SignedInAsync(Roles.Editor);
         var link = await factory.WithDbAsync(db => db.WebLinks.AsNoTracking().OrderBy(l => l.Id).FirstAsync());
-        var saved = await editor.PostFormAsync($"/quan-tri/weblinks/edit/{link.Id}", $"/quan-tri/weblinks/edit/{link.Id}", [
+        var saved = await editor.PostFormAsync($"/quan-tri/lien-ket/{link.Id}/sua", $"/quan-tri/lien-ket/{link.Id}/sua", [
             new("Id", link.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Name", "Cổng dịch vụ công khi Redis ngừng"),
             new("Url", link.Url),

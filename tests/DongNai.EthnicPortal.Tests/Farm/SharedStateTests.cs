@@ -1,7 +1,7 @@
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Tests.Polls;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Persistence;
 using DongNai.EthnicPortal.Web.Services.Polls;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

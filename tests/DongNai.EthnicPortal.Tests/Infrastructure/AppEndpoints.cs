@@ -29,7 +29,7 @@ public static class AppEndpoints
             .Select(e => (Endpoint: e, Action: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
             .Select(e => new AppEndpoint(
                 method,
-                TemplateOf(e.Endpoint, e.Action),
+                TemplateOf(e.Endpoint),
                 e.Action?.ControllerName ?? "",
                 e.Action?.ActionName ?? "",
                 e.Action is { } action && action.RouteValues.TryGetValue("area", out var area) ? area : null))
@@ -37,16 +37,5 @@ public static class AppEndpoints
             .OrderBy(e => e.Template, StringComparer.Ordinal)];
     }
 
-    private static string TemplateOf(RouteEndpoint endpoint, ControllerActionDescriptor? action)
-    {
-        if (action is null || action.AttributeRouteInfo is not null)
-        {
-            return "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-        }
-
-        // Conventional admin route: quan-tri/{controller}/{action=Index}/{id?}; give it an id when the action takes one.
-        var withId = action.Parameters.Any(p => p.Name == "id") ? "/{id}" : "";
-        var actionSegment = action.ActionName == "Index" && withId.Length == 0 ? "" : "/" + action.ActionName.ToLowerInvariant();
-        return $"/quan-tri/{action.ControllerName.ToLowerInvariant()}{actionSegment}{withId}";
-    }
+    private static string TemplateOf(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
 }

@@ -7,7 +7,7 @@ using DongNai.EthnicPortal.Tests.Admin;
 using DongNai.EthnicPortal.Tests.Documents;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Tests.Polls;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

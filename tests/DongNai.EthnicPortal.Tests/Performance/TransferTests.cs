@@ -43,7 +43,7 @@ public sealed partial class TransferTests(TransferTests.PublishedAssetsFixture f
         var client = fixture.Factory.CreateBrowserClient();
         await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
-        var response = await GetAsync(client, "/quan-tri/MediaLibrary/Picker", "br");
+        var response = await GetAsync(client, "/quan-tri/thu-vien-anh/chon-anh", "br");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);

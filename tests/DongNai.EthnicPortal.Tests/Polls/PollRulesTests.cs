@@ -1,3 +1,4 @@
+using DongNai.EthnicPortal.Web.Services.Formatting;
 using DongNai.EthnicPortal.Web.Services.Polls;
 using Microsoft.AspNetCore.Http;
 
@@ -22,7 +23,7 @@ public sealed class PollRulesTests
     [InlineData(1234, "1.234")]
     [InlineData(1234567, "1.234.567")]
     public void Counts_use_a_dot_between_thousands(long count, string expected) =>
-        Assert.Equal(expected, PollNumbers.Count(count));
+        Assert.Equal(expected, VietnameseNumbers.Count(count));
 
     [Fact]
     public void A_poll_is_open_from_its_opening_instant_until_its_closing_instant()

@@ -2,8 +2,9 @@ using System.Text.Json;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Controllers;
 using DongNai.EthnicPortal.Web.Models;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Articles;
 using DongNai.EthnicPortal.Web.Services.Media;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Tests.PublicSite;
 

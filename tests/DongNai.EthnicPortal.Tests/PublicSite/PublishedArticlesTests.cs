@@ -2,7 +2,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Articles;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Tests.PublicSite;

@@ -21,7 +21,7 @@ public sealed class RequestSizeLimitTests(PortalFixture fixture) : IClassFixture
         var admin = await fixture.Factory.AdministratorAsync();
         var before = await fixture.Factory.WithDbAsync(db => db.SiteSettings.AsNoTracking().SingleAsync());
 
-        var response = await admin.PostFormAsync("/quan-tri/settings", "/quan-tri/settings", [
+        var response = await admin.PostFormAsync("/quan-tri/cau-hinh", "/quan-tri/cau-hinh", [
             new("SiteName", "BAN DÂN TỘC TỈNH ĐỒNG NAI"),
             new("CopyrightLine", new string('a', OneMegabyte + 1)),
             new("Version", before.Version.ToString()),
@@ -61,7 +61,7 @@ public sealed class RequestSizeLimitTests(PortalFixture fixture) : IClassFixture
         Assert.Equal(longBody.Length, (await fixture.Factory.ArticleAsync(id)).BodyHtml.Length);
 
         var countBefore = await fixture.Factory.WithDbAsync(db => db.Articles.CountAsync());
-        var response = await author.PostFormAsync("/quan-tri/articles/create", "/quan-tri/articles/create", [
+        var response = await author.PostFormAsync("/quan-tri/bai-viet/tao", "/quan-tri/bai-viet/tao", [
             new("Title", "Bài viết quá dài"),
             new("CategoryId", (await fixture.Factory.FirstCategoryIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("BodyHtml", string.Concat(Enumerable.Repeat(paragraph, (6 * OneMegabyte) / paragraph.Length))),

@@ -50,7 +50,7 @@ public sealed class SecurityHeadersTests(PortalFixture fixture) : IClassFixture<
         await using var factory = new PortalFactory();
         var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://cong-thong-tin.test") });
         await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-        foreach (var url in new[] { "/quan-tri", "/quan-tri/articles/create", "/quan-tri/users", "/quan-tri/settings" })
+        foreach (var url in new[] { "/quan-tri", "/quan-tri/bai-viet/tao", "/quan-tri/nguoi-dung", "/quan-tri/cau-hinh" })
         {
             var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

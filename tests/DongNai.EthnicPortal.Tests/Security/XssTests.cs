@@ -42,7 +42,7 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
         await PushCorpusAsync(
-            (_, payload) => admin.PostFormAsync("/quan-tri/articles/create", "/quan-tri/articles/create", [
+            (_, payload) => admin.PostFormAsync("/quan-tri/bai-viet/tao", "/quan-tri/bai-viet/tao", [
                 new("Title", OrDefault(payload, 280, "Tiêu đề")),
                 new("Summary", payload),
                 new("CategoryId", categoryId.ToString(CultureInfo.InvariantCulture)),
@@ -53,11 +53,11 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
             ]),
             async (_, _, created) =>
             {
-                var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
-                var published = await admin.ArticleActionAsync(id, "publish", ("force", "true"));
+                var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^2], CultureInfo.InvariantCulture);
+                var published = await admin.ArticleActionAsync(id, "xuat-ban", ("force", "true"));
                 Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
                 var article = await factory.ArticleAsync(id);
-                return [new(client, $"/tin-tuc/{article.Slug}-{id}", article.Title), new(client, "/", null), new(admin, $"/quan-tri/articles/edit/{id}", null)];
+                return [new(client, $"/tin-tuc/{article.Slug}-{id}", article.Title), new(client, "/", null), new(admin, $"/quan-tri/bai-viet/{id}/sua", null)];
             });
     }
 
@@ -93,7 +93,7 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
         await PushCorpusAsync(
-            (i, payload) => editor.PostFormAsync("/quan-tri/weblinks/create", "/quan-tri/weblinks/create", [
+            (i, payload) => editor.PostFormAsync("/quan-tri/lien-ket/tao", "/quan-tri/lien-ket/tao", [
                 new("Name", OrDefault(payload, 200, "Liên kết")),
                 // A legal http(s) URL may still carry quotes and angle brackets; the href must stay one attribute.
                 new("Url", Cut($"https://lien-ket.example/{i}?q={payload}", 1000)),
@@ -103,7 +103,7 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
             async (_, _, _) =>
             {
                 var link = await factory.WithDbAsync(db => db.WebLinks.AsNoTracking().OrderByDescending(l => l.Id).Select(l => new { l.Id, l.Name }).FirstAsync());
-                return [new(client, "/", link.Name), new(editor, $"/quan-tri/weblinks/edit/{link.Id}", null)];
+                return [new(client, "/", link.Name), new(editor, $"/quan-tri/lien-ket/{link.Id}/sua", null)];
             });
     }
 
@@ -127,7 +127,7 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
         var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
         var before = await fixture.Factory.WithDbAsync(db => db.WebLinks.CountAsync());
 
-        var response = await editor.PostFormAsync("/quan-tri/weblinks/create", "/quan-tri/weblinks/create", [
+        var response = await editor.PostFormAsync("/quan-tri/lien-ket/tao", "/quan-tri/lien-ket/tao", [
             new("Name", "Cổng thông tin điện tử"),
             new("Url", url),
             new("SortOrder", "0"),
@@ -152,7 +152,7 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
             async (_, payload) =>
             {
                 var version = await factory.WithDbAsync(db => db.SiteSettings.Select(s => s.Version).SingleAsync());
-                return await admin.PostFormAsync("/quan-tri/settings", "/quan-tri/settings", [
+                return await admin.PostFormAsync("/quan-tri/cau-hinh", "/quan-tri/cau-hinh", [
                     new("SiteName", OrDefault(payload, 200, "Ban Dân tộc")),
                     new("GoverningAgency", Cut(payload, 200)),
                     new("ResponsiblePerson", Cut(payload, 200)),
@@ -169,7 +169,7 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
             async (_, _, _) =>
             {
                 var copyright = await factory.WithDbAsync(db => db.SiteSettings.Select(s => s.CopyrightLine).SingleAsync());
-                return [new(client, "/", copyright.Length > 0 ? copyright : null), new(client, "/lien-he", null), new(client, "/en/about", null), new(admin, "/quan-tri/settings", null)];
+                return [new(client, "/", copyright.Length > 0 ? copyright : null), new(client, "/lien-he", null), new(client, "/en/about", null), new(admin, "/quan-tri/cau-hinh", null)];
             });
     }
 
@@ -180,7 +180,7 @@ public sealed class XssTests(PortalFixture fixture) : IClassFixture<PortalFixtur
         var admin = await factory.AdministratorAsync();
         var before = await factory.WithDbAsync(db => db.SiteSettings.AsNoTracking().SingleAsync());
 
-        var response = await admin.PostFormAsync("/quan-tri/settings", "/quan-tri/settings", [
+        var response = await admin.PostFormAsync("/quan-tri/cau-hinh", "/quan-tri/cau-hinh", [
             new("SiteName", before.SiteName),
             new("MapUrl", "javascript:alert(1)"),
             new("Version", before.Version.ToString()),

@@ -4,7 +4,7 @@ using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Tests.Polls;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Formatting;
 
 namespace DongNai.EthnicPortal.Web.Services.Articles;
 

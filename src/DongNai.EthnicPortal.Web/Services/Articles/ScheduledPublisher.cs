@@ -1,5 +1,8 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Services.Articles;

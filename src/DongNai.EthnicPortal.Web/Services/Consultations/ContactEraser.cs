@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Web.Services.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

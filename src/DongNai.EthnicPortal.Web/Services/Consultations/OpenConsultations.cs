@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Services.Consultations;

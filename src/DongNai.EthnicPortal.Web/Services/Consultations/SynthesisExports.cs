@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DongNai.EthnicPortal.Web.Services.Formatting;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DongNai.EthnicPortal.Web.Services.Consultations;

@@ -1,5 +1,6 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Models;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Services.Documents;

@@ -1,3 +1,4 @@
+using DongNai.EthnicPortal.Web.Services.Caching;
 namespace DongNai.EthnicPortal.Web.Services.Farm;
 
 /// <summary>Tells the other instances of a farm what to evict. On one machine there is no one to tell.</summary>

@@ -1,3 +1,4 @@
+using DongNai.EthnicPortal.Web.Services.Caching;
 using StackExchange.Redis;
 
 namespace DongNai.EthnicPortal.Web.Services.Farm;

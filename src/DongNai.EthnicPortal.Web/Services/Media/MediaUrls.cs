@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Web.Services.Media;
 

@@ -4,6 +4,7 @@ using System.Text;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace DongNai.EthnicPortal.Web.Services.Polls;

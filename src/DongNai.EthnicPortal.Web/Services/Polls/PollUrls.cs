@@ -1,3 +1,4 @@
+using DongNai.EthnicPortal.Web.Services.Site;
 namespace DongNai.EthnicPortal.Web.Services.Polls;
 
 /// <summary>Poll URLs beyond the results page, which <see cref="PortalUrls.Poll"/> builds.</summary>

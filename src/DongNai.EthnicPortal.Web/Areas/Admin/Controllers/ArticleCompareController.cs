@@ -1,7 +1,7 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Articles;
+using DongNai.EthnicPortal.Web.Services.Formatting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,8 +2,10 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Articles;
+using DongNai.EthnicPortal.Web.Services.Html;
+using DongNai.EthnicPortal.Web.Services.Lists;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,9 +3,13 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Articles;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Formatting;
+using DongNai.EthnicPortal.Web.Services.Html;
 using DongNai.EthnicPortal.Web.Services.Media;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +19,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Writing, reviewing and publishing news articles; the rules live in <see cref="ArticleWorkflow"/>.</summary>
+[Route("quan-tri/bai-viet")]
 public sealed class ArticlesController(
     PortalDbContext db,
     PortalHtmlSanitizer sanitizer,
@@ -28,7 +33,7 @@ public sealed class ArticlesController(
     public async Task<IActionResult> Index(ArticleStatus? status, int? categoryId, string? authorId, string? q, int page = 1) =>
         View(await queries.ListAsync(Actor, new ArticleListFilter(status, categoryId, authorId, q), page));
 
-    [HttpGet]
+    [HttpGet("tao")]
     public async Task<IActionResult> Create()
     {
         var user = await users.GetUserAsync(User);
@@ -36,7 +41,7 @@ public sealed class ArticlesController(
         return View("Edit", await queries.EditorAsync(Actor, form, null));
     }
 
-    [HttpPost]
+    [HttpPost("tao")]
     [RichTextForm]
     public async Task<IActionResult> Create(ArticleFormModel form)
     {
@@ -56,7 +61,7 @@ public sealed class ArticlesController(
         return RedirectToAction(nameof(Edit), new { id = article.Id });
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id, [FromQuery(Name = "tu-dong-luu")] bool recoverAutosave, [FromServices] ArticleAutosaves autosaves)
     {
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
@@ -86,7 +91,7 @@ public sealed class ArticlesController(
         return View(view with { Autosave = new AutosaveOffer(autosave.SavedAt, recoverAutosave, autosave.BaseVersion != article.Version) });
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/sua")]
     [RichTextForm]
     public async Task<IActionResult> Edit(int id, ArticleFormModel form)
     {
@@ -134,7 +139,7 @@ public sealed class ArticlesController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}/xem-truoc")]
     public async Task<IActionResult> Preview(int id)
     {
         var article = await db.Articles.AsNoTracking().Include(a => a.Category).Include(a => a.CoverImage).FirstOrDefaultAsync(a => a.Id == id);
@@ -166,27 +171,27 @@ public sealed class ArticlesController(
         return View(model);
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/gui-duyet")]
     public Task<IActionResult> Submit(int id) => TransitionAsync(id, (article, now) => ArticleWorkflow.Submit(article, Actor, now));
 
-    [HttpPost]
+    [HttpPost("{id:int}/xuat-ban")]
     [Authorize(Policy = Policies.Editors)]
     public Task<IActionResult> Publish(int id, bool force) => TransitionAsync(id, (article, now) => ArticleWorkflow.Publish(article, Actor, force, now));
 
-    [HttpPost]
+    [HttpPost("{id:int}/hen-gio")]
     [Authorize(Policy = Policies.Editors)]
     public Task<IActionResult> Schedule(int id, DateTime? publishAt, bool force) =>
         TransitionAsync(id, (article, now) => ArticleWorkflow.Schedule(article, Actor, force, publishAt, now));
 
-    [HttpPost]
+    [HttpPost("{id:int}/tra-lai")]
     [Authorize(Policy = Policies.Editors)]
     public Task<IActionResult> Reject(int id, string? remark) => TransitionAsync(id, (article, now) => ArticleWorkflow.Reject(article, Actor, remark, now));
 
-    [HttpPost]
+    [HttpPost("{id:int}/go-xuong")]
     [Authorize(Policy = Policies.Editors)]
     public Task<IActionResult> Withdraw(int id, string? reason) => TransitionAsync(id, (article, now) => ArticleWorkflow.Withdraw(article, Actor, reason, now));
 
-    [HttpPost]
+    [HttpPost("{id:int}/xoa")]
     public async Task<IActionResult> Delete(int id)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
@@ -208,7 +213,7 @@ public sealed class ArticlesController(
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}/phien-ban")]
     public async Task<IActionResult> Revisions(int id)
     {
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
@@ -230,7 +235,7 @@ public sealed class ArticlesController(
         return View(new ArticleRevisionsView(id, article.Title, rows));
     }
 
-    [HttpGet]
+    [HttpGet("phien-ban/{id:int}")]
     public async Task<IActionResult> Revision(int id)
     {
         var revision = await db.ArticleRevisions.AsNoTracking().Include(r => r.Article).FirstOrDefaultAsync(r => r.Id == id);
@@ -248,7 +253,7 @@ public sealed class ArticlesController(
         return View(new RevisionDetailView(revision, category));
     }
 
-    [HttpPost]
+    [HttpPost("phien-ban/{id:int}/khoi-phuc")]
     public async Task<IActionResult> Restore(int id)
     {
         var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);

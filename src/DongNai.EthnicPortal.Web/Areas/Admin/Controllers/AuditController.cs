@@ -2,7 +2,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Lists;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +11,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The append-only audit log, read-only here, filtered by action, user and Vietnam-local dates.</summary>
 [Authorize(Policy = Policies.Administrators)]
+[Route("quan-tri/nhat-ky")]
 public sealed class AuditController(PortalDbContext db) : AdminControllerBase
 {
     private const int PageSize = 50;

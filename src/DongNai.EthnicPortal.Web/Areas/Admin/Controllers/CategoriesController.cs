@@ -3,7 +3,8 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +13,18 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>News categories, ordered as they appear in the menu.</summary>
 [Authorize(Policy = Policies.Editors)]
+[Route("quan-tri/chuyen-muc")]
 public sealed class CategoriesController(PortalDbContext db, ContentChanges changes, AuditLog audit) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index() =>
         View(await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync());
 
-    [HttpGet]
+    [HttpGet("tao")]
     public async Task<IActionResult> Create() =>
         View("Edit", new CategoryFormModel { SortOrder = (await db.Categories.MaxAsync(c => (int?)c.SortOrder) ?? 0) + 1 });
 
-    [HttpPost]
+    [HttpPost("tao")]
     public async Task<IActionResult> Create(CategoryFormModel model)
     {
         var category = new Category();
@@ -38,7 +40,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id)
     {
         var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
@@ -59,7 +61,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
         });
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id, CategoryFormModel model)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id);
@@ -81,7 +83,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/xoa")]
     public async Task<IActionResult> Delete(int id)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id);

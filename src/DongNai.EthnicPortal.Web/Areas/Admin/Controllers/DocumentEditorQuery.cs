@@ -1,8 +1,8 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
 using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;

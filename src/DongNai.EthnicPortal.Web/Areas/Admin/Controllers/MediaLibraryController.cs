@@ -3,7 +3,9 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Lists;
 using DongNai.EthnicPortal.Web.Services.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The image library: upload by content, alt text, and where each image is used.</summary>
+[Route("quan-tri/thu-vien-anh")]
 public sealed class MediaLibraryController(PortalDbContext db, ImageStore images, AuditLog audit, ContentChanges changes) : AdminControllerBase
 {
     private const int PageSize = 24;
@@ -30,7 +33,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         return View(new MediaListView(files.Select(Row).ToList(), slice.Number, slice.PageCount, q, null));
     }
 
-    [HttpPost]
+    [HttpPost("tai-len")]
     [EnableRateLimiting(RateLimitPolicies.Upload)]
     [RequestSizeLimit(ImageStore.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = ImageStore.MaxRequestBytes)]
@@ -55,7 +58,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         return RedirectToAction(nameof(Details), new { id = result.File.Id });
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id)
     {
         var file = await db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
@@ -67,7 +70,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         return View(new MediaDetailView(Row(file), MediaUrls.SrcSet(file), await UsagesAsync(file)));
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}")]
     public async Task<IActionResult> Details(int id, string? altText)
     {
         var file = await db.MediaFiles.FirstOrDefaultAsync(m => m.Id == id);
@@ -90,7 +93,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/xoa")]
     [Authorize(Policy = Policies.Editors)]
     public async Task<IActionResult> Delete(int id)
     {
@@ -115,7 +118,7 @@ public sealed class MediaLibraryController(PortalDbContext db, ImageStore images
     }
 
     /// <summary>The list the rich-text editor offers when inserting an image.</summary>
-    [HttpGet]
+    [HttpGet("chon-anh")]
     public async Task<IActionResult> Picker()
     {
         var files = await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100).ToListAsync();

@@ -3,7 +3,9 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Html;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Static pages such as Giới thiệu, Liên hệ and the English page.</summary>
 [Authorize(Policy = Policies.Editors)]
+[Route("quan-tri/trang")]
 public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sanitizer, ContentChanges changes, AuditLog audit, TimeProvider time) : AdminControllerBase
 {
     /// <summary>Pages the public URL map links to directly; they can be edited or hidden but not deleted.</summary>
@@ -21,10 +24,10 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
     public async Task<IActionResult> Index() =>
         View(await db.Pages.AsNoTracking().OrderBy(p => p.Language).ThenBy(p => p.SortOrder).ToListAsync());
 
-    [HttpGet]
+    [HttpGet("tao")]
     public IActionResult Create() => View("Edit", new PageFormModel());
 
-    [HttpPost]
+    [HttpPost("tao")]
     [RichTextForm]
     public async Task<IActionResult> Create(PageFormModel model)
     {
@@ -41,7 +44,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
         return RedirectToAction(nameof(Edit), new { id = page.Id });
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id)
     {
         var page = await db.Pages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
@@ -64,7 +67,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
         });
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/sua")]
     [RichTextForm]
     public async Task<IActionResult> Edit(int id, PageFormModel model)
     {
@@ -102,7 +105,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/xoa")]
     public async Task<IActionResult> Delete(int id)
     {
         var page = await db.Pages.FirstOrDefaultAsync(p => p.Id == id);

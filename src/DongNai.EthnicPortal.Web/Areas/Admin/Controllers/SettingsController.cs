@@ -3,7 +3,8 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The site-wide settings shown in the header and footer of every page.</summary>
 [Authorize(Policy = Policies.Administrators)]
+[Route("quan-tri/cau-hinh")]
 public sealed class SettingsController(PortalDbContext db, ContentChanges changes, AuditLog audit, TimeProvider time) : AdminControllerBase
 {
     [HttpGet]

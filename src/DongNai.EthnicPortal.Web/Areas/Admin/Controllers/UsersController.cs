@@ -3,8 +3,8 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Accounts;
+using DongNai.EthnicPortal.Web.Services.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +17,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 /// demoted, locked or deactivated, and nobody changes their own role.
 /// </summary>
 [Authorize(Policy = Policies.Administrators)]
+[Route("quan-tri/nguoi-dung")]
 public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider time) : AdminControllerBase
 {
     public const string LastAdministratorMessage = "Không thể thực hiện: đây là quản trị viên cuối cùng còn hoạt động của cổng thông tin.";
@@ -33,10 +34,10 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return View(new UserListView(q?.Trim(), rows));
     }
 
-    [HttpGet]
+    [HttpGet("tao")]
     public IActionResult Create() => View(new UserFormModel());
 
-    [HttpPost]
+    [HttpPost("tao")]
     public async Task<IActionResult> Create(UserFormModel model)
     {
         if (!Roles.All.Contains(model.Role))
@@ -79,7 +80,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return View("OneTimePassword", new OneTimePasswordView(email, user.DisplayName, password, IsNewAccount: true));
     }
 
-    [HttpGet]
+    [HttpGet("{id}/sua")]
     public async Task<IActionResult> Edit(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -91,7 +92,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return View(new UserEditView(Row(user, await RoleMapAsync(), time.GetUtcNow()), user.Id == CurrentUserId));
     }
 
-    [HttpPost]
+    [HttpPost("{id}/sua")]
     public async Task<IActionResult> Edit(string id, string? displayName, string? role)
     {
         var user = await users.FindByIdAsync(id);
@@ -147,7 +148,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id}/dat-lai-mat-khau")]
     public async Task<IActionResult> ResetPassword(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -173,7 +174,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return View("OneTimePassword", new OneTimePasswordView(user.Email ?? "", user.DisplayName, password, IsNewAccount: false));
     }
 
-    [HttpPost]
+    [HttpPost("{id}/khoa")]
     public async Task<IActionResult> Lock(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -196,7 +197,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id}/mo-khoa")]
     public async Task<IActionResult> Unlock(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -213,7 +214,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id}/ngung-hoat-dong")]
     public async Task<IActionResult> Deactivate(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -236,7 +237,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [HttpPost]
+    [HttpPost("{id}/kich-hoat")]
     public async Task<IActionResult> Activate(string id)
     {
         var user = await users.FindByIdAsync(id);

@@ -3,7 +3,8 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
-using DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +13,18 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The ordered "Liên kết web" list in the sidebar of every public page.</summary>
 [Authorize(Policy = Policies.Editors)]
+[Route("quan-tri/lien-ket")]
 public sealed class WebLinksController(PortalDbContext db, ContentChanges changes, AuditLog audit) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index() =>
         View(await db.WebLinks.AsNoTracking().OrderBy(l => l.SortOrder).ThenBy(l => l.Name).ToListAsync());
 
-    [HttpGet]
+    [HttpGet("tao")]
     public async Task<IActionResult> Create() =>
         View("Edit", new WebLinkFormModel { SortOrder = (await db.WebLinks.MaxAsync(l => (int?)l.SortOrder) ?? 0) + 1 });
 
-    [HttpPost]
+    [HttpPost("tao")]
     public async Task<IActionResult> Create(WebLinkFormModel model)
     {
         var link = new WebLink();
@@ -38,7 +40,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpGet]
+    [HttpGet("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id)
     {
         var link = await db.WebLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id);
@@ -50,7 +52,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         return View(new WebLinkFormModel { Id = link.Id, Name = link.Name, Url = link.Url, SortOrder = link.SortOrder, IsVisible = link.IsVisible });
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id, WebLinkFormModel model)
     {
         var link = await db.WebLinks.FirstOrDefaultAsync(l => l.Id == id);
@@ -72,7 +74,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpPost]
+    [HttpPost("{id:int}/xoa")]
     public async Task<IActionResult> Delete(int id)
     {
         var link = await db.WebLinks.FirstOrDefaultAsync(l => l.Id == id);

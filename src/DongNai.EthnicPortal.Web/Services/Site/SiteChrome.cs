@@ -1,8 +1,9 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Site;
 
 public sealed record MenuItem(string Label, string Url);
 

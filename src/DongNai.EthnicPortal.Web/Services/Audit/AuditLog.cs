@@ -3,7 +3,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Audit;
 
 /// <summary>Writes append-only audit entries with the acting user and client IP taken from the request.</summary>
 public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor httpContextAccessor, TimeProvider time)

@@ -1,6 +1,6 @@
 using Ganss.Xss;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Html;
 
 /// <summary>
 /// The allow-list for rich text written by editors: structure, emphasis, links, captioned images and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DongNai.EthnicPortal.Data.Text;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Formatting;
 
 /// <summary>How dates are shown to readers: Vietnam time, dd/MM/yyyy.</summary>
 public static class VietnamDates

@@ -3,7 +3,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Services.Polls;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Persistence;
 
 /// <summary>
 /// Generated secrets that every instance must agree on, kept in the database. The first instance to

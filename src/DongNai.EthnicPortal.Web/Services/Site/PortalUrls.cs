@@ -1,6 +1,6 @@
 using Entities = DongNai.EthnicPortal.Data.Entities;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Site;
 
 /// <summary>The public URL map from PORTAL.md. It is a contract, so every link is built here.</summary>
 public static class PortalUrls

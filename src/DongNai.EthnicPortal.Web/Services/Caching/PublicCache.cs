@@ -1,9 +1,10 @@
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Farm;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Caching;
 
 /// <summary>A small in-memory copy that public pages read, and how long it may live without an eviction.</summary>
 public sealed record PublicCopy(string Key, TimeSpan Lifetime)

@@ -4,7 +4,7 @@ using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Polls;
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Persistence;
 
 /// <summary>
 /// Named leases in the database, so that of several instances sharing it exactly one does a piece of

@@ -2,8 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using DongNai.EthnicPortal.Web.Models;
+using DongNai.EthnicPortal.Web.Services.Formatting;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Site;
 
 /// <summary>schema.org JSON-LD for search engines, serialized by System.Text.Json so no value can break out of its script element.</summary>
 public static class StructuredData

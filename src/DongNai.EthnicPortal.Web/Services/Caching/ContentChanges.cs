@@ -1,4 +1,5 @@
-namespace DongNai.EthnicPortal.Web.Services;
+using DongNai.EthnicPortal.Web.Services.Site;
+namespace DongNai.EthnicPortal.Web.Services.Caching;
 
 /// <summary>What changed, as the handlers and the cache need to know it.</summary>
 public enum ContentKind

@@ -3,7 +3,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Persistence;
 
 /// <summary>What a database exception means, for every supported provider: a unique-key violation, or a database that cannot be reached.</summary>
 public static class DatabaseErrors

@@ -4,10 +4,11 @@ using System.Runtime.CompilerServices;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Models;
+using DongNai.EthnicPortal.Web.Services.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Articles;
 
 /// <summary>The public view of articles: only what is published and due, listed without bodies.</summary>
 public static class PublishedArticles

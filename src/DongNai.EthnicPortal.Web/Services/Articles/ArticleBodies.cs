@@ -5,7 +5,7 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Services.Media;
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Articles;
 
 /// <summary>Touches to sanitized article HTML when it is rendered for readers and stored.</summary>
 public static partial class ArticleBodies

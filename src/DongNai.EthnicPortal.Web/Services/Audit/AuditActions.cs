@@ -1,9 +1,9 @@
 using System.Reflection;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Audit;
 
 /// <summary>
-/// Every audit action code, with the Vietnamese label <c>/quan-tri/audit</c> shows beside it. The codes
+/// Every audit action code, with the Vietnamese label <c>/quan-tri/nhat-ky</c> shows beside it. The codes
 /// are stored, so they never change; a test fails when a code has no label.
 /// </summary>
 public static class AuditActions

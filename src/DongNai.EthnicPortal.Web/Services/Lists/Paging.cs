@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Lists;
 
 /// <summary>The arithmetic every paged list shares: page count, the page actually shown, how many rows to skip.</summary>
 public sealed record PageSlice(int Number, int Size, int TotalCount)

@@ -1,4 +1,4 @@
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Media;
 
 /// <summary>
 /// An image as a view renders it: URL, responsive variants in the original format and in WebP (each null
