@@ -5,8 +5,10 @@ using System.Text.Json;
 using System.Text.Unicode;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Models;
-using DongNai.EthnicPortal.Web.Services;
 using DongNai.EthnicPortal.Web.Services.Documents;
+using DongNai.EthnicPortal.Web.Services.Formatting;
+using DongNai.EthnicPortal.Web.Services.Lists;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 

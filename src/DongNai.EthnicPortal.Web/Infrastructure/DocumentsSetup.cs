@@ -2,6 +2,7 @@ using DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Documents;
 using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 

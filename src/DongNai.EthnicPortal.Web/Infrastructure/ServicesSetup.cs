@@ -3,6 +3,7 @@ using DongNai.EthnicPortal.Web.Services.Audit;
 using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Html;
 using DongNai.EthnicPortal.Web.Services.Persistence;
+using DongNai.EthnicPortal.Web.Services.Search;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 

@@ -236,8 +236,8 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         {
             // A revision's own page takes the revision's id, every other page its controller's entity id.
             var key = Descriptor.ActionName == "Revision" ? "Revision" : Descriptor.ControllerName;
-            var routed = System.Text.RegularExpressions.Regex.Replace(Descriptor.AttributeRouteInfo!.Template!, "\{id(:int)?\}", _ => ids[key].ToString()!);
-            return "/" + System.Text.RegularExpressions.Regex.Replace(routed, "\{attachmentId(:int)?\}", _ => ids["Attachments"].ToString()!);
+            var routed = System.Text.RegularExpressions.Regex.Replace(Descriptor.AttributeRouteInfo!.Template!, "\\{id(:int)?\\}", _ => ids[key].ToString()!);
+            return "/" + System.Text.RegularExpressions.Regex.Replace(routed, "\\{attachmentId(:int)?\\}", _ => ids["Attachments"].ToString()!);
         }
     }
 }

@@ -1,5 +1,6 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Articles;
 using DongNai.EthnicPortal.Web.Services.Documents;
 using Microsoft.EntityFrameworkCore;
 

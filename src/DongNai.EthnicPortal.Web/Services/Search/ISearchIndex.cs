@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Services.Formatting;
 
 namespace DongNai.EthnicPortal.Web.Services.Search;
 

@@ -7,6 +7,7 @@ using DongNai.EthnicPortal.Web.Services.Audit;
 using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Lists;
 using DongNai.EthnicPortal.Web.Services.Media;
+using DongNai.EthnicPortal.Web.Services.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;

@@ -1,6 +1,7 @@
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -4,7 +4,7 @@ using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DongNai.EthnicPortal.Web.Services;
+namespace DongNai.EthnicPortal.Web.Services.Search;
 
 /// <summary>
 /// The admin search boxes match the way the public search does: the typed text is folded with
