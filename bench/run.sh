@@ -136,10 +136,10 @@ admin_cookie() {
 ADMIN_NAMES=("admin dashboard" "admin articles p1" "admin articles p500" "admin articles status filter" "admin articles search" "admin documents")
 declare -A ADMIN_PATHS=(
   ["admin dashboard"]=/quan-tri
-  ["admin articles p1"]=/quan-tri/articles
-  ["admin articles p500"]="/quan-tri/articles?page=$LAST_PAGE"
-  ["admin articles status filter"]="/quan-tri/articles?status=Submitted"
-  ["admin articles search"]="/quan-tri/articles?q=binh+dang+gioi"
+  ["admin articles p1"]=/quan-tri/bai-viet
+  ["admin articles p500"]="/quan-tri/bai-viet?page=$LAST_PAGE"
+  ["admin articles status filter"]="/quan-tri/bai-viet?status=Submitted"
+  ["admin articles search"]="/quan-tri/bai-viet?q=binh+dang+gioi"
   ["admin documents"]=/quan-tri/van-ban
 )
 # Each admin page through one signed-in connection; wrk follows no redirect, so a lost session shows as non-2xx.

@@ -28,7 +28,7 @@ public sealed class AdminSearchTests(PortalFixture fixture) : IClassFixture<Port
         });
         var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
 
-        var list = await editor.GetStringAsync(new Uri("/quan-tri/articles?q=" + Uri.EscapeDataString(typed), UriKind.Relative));
+        var list = await editor.GetStringAsync(new Uri("/quan-tri/bai-viet?q=" + Uri.EscapeDataString(typed), UriKind.Relative));
 
         Assert.Contains("Bình đẳng giới ở Đồng Nai không dấu", list, StringComparison.Ordinal);
     }
@@ -54,8 +54,8 @@ public sealed class AdminSearchTests(PortalFixture fixture) : IClassFixture<Port
         });
         var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
 
-        var byAlt = await editor.GetStringAsync(new Uri("/quan-tri/medialibrary?q=" + Uri.EscapeDataString("dong bao dan toc cho ro"), UriKind.Relative));
-        var byName = await editor.GetStringAsync(new Uri("/quan-tri/medialibrary?q=" + Uri.EscapeDataString("LE-HOI-DAK"), UriKind.Relative));
+        var byAlt = await editor.GetStringAsync(new Uri("/quan-tri/thu-vien-anh?q=" + Uri.EscapeDataString("dong bao dan toc cho ro"), UriKind.Relative));
+        var byName = await editor.GetStringAsync(new Uri("/quan-tri/thu-vien-anh?q=" + Uri.EscapeDataString("LE-HOI-DAK"), UriKind.Relative));
 
         Assert.Contains("Đồng bào dân tộc Chơ Ro", byAlt, StringComparison.Ordinal);
         Assert.Contains("Đồng bào dân tộc Chơ Ro", byName, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class AdminSearchTests(PortalFixture fixture) : IClassFixture<Port
         });
         var admin = await fixture.Factory.AdministratorAsync();
 
-        var list = await admin.GetStringAsync(new Uri("/quan-tri/audit?user=" + Uri.EscapeDataString("doan.van.binh@so-noi-vu"), UriKind.Relative));
+        var list = await admin.GetStringAsync(new Uri("/quan-tri/nhat-ky?user=" + Uri.EscapeDataString("doan.van.binh@so-noi-vu"), UriKind.Relative));
 
         Assert.Contains("Đoàn.Văn.Bình@So-Noi-Vu.vn", list, StringComparison.Ordinal);
     }
@@ -82,7 +82,7 @@ public sealed class AdminSearchTests(PortalFixture fixture) : IClassFixture<Port
         await fixture.Factory.SignedInAsync(Roles.Editor);
         var admin = await fixture.Factory.AdministratorAsync();
 
-        var list = await admin.GetStringAsync(new Uri("/quan-tri/users?q=" + Uri.EscapeDataString("BIEN TAP VIEN"), UriKind.Relative));
+        var list = await admin.GetStringAsync(new Uri("/quan-tri/nguoi-dung?q=" + Uri.EscapeDataString("BIEN TAP VIEN"), UriKind.Relative));
 
         Assert.Contains("Biên tập viên thử nghiệm", list, StringComparison.Ordinal);
         Assert.DoesNotContain("Quản trị viên thử nghiệm", list, StringComparison.Ordinal);

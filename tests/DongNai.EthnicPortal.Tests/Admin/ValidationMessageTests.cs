@@ -44,7 +44,7 @@ public sealed partial class ValidationMessageTests(PortalFixture fixture) : ICla
     public async Task Server_side_messages_of_an_empty_form_are_vietnamese()
     {
         var admin = await fixture.Factory.AdministratorAsync();
-        var response = await admin.PostFormAsync("/quan-tri/pages/create", "/quan-tri/pages/create", [new("Title", ""), new("SortOrder", "abc"), new("Language", "")]);
+        var response = await admin.PostFormAsync("/quan-tri/trang/tao", "/quan-tri/trang/tao", [new("Title", ""), new("SortOrder", "abc"), new("Language", "")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());

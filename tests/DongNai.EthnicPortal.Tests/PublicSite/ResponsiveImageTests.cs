@@ -58,7 +58,7 @@ public sealed partial class ResponsiveImageTests(PortalFixture fixture) : IClass
 
         // An image too small for copies: the admin library showed it with sizes and no srcset (issue 19).
         var editor = await Factory.SignedInAsync(Roles.Editor);
-        var upload = await editor.PostFileAsync("/quan-tri/medialibrary", "/quan-tri/medialibrary/upload", "nho.png", TestImages.Solid(200, 100, SKEncodedImageFormat.Png), [new("altText", "Ảnh nhỏ")]);
+        var upload = await editor.PostFileAsync("/quan-tri/thu-vien-anh", "/quan-tri/thu-vien-anh/tai-len", "nho.png", TestImages.Solid(200, 100, SKEncodedImageFormat.Png), [new("altText", "Ảnh nhỏ")]);
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         pages.Add(await editor.GetStringAsync(upload.Headers.Location));
 
@@ -72,7 +72,7 @@ public sealed partial class ResponsiveImageTests(PortalFixture fixture) : IClass
     public async Task A_figure_inserted_by_the_editor_is_rendered_with_the_srcset_of_its_copies()
     {
         var author = await Factory.SignedInAsync(Roles.Author);
-        var response = await author.PostFileAsync("/quan-tri/articles/create", "/quan-tri/thu-vien-anh/tai-len-tu-trinh-soan", "le-hoi.png", TestImages.Solid(1600, 900, SKEncodedImageFormat.Png), [new("altText", "Lễ hội Katê")]);
+        var response = await author.PostFileAsync("/quan-tri/bai-viet/tao", "/quan-tri/thu-vien-anh/tai-len-tu-trinh-soan", "le-hoi.png", TestImages.Solid(1600, 900, SKEncodedImageFormat.Png), [new("altText", "Lễ hội Katê")]);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var src = json.RootElement.GetProperty("url").GetString()!;
         var name = MediaUrls.StoredNameOf(src)!;

@@ -42,7 +42,7 @@ public sealed class ControlCharacterTests(PortalFixture fixture) : IClassFixture
     {
         var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
         var page = await fixture.Factory.WithDbAsync(db => db.Pages.AsNoTracking().FirstAsync(p => p.Slug == Page.ContactSlug));
-        var response = await editor.PostFormAsync($"/quan-tri/pages/edit/{page.Id}", $"/quan-tri/pages/edit/{page.Id}", [
+        var response = await editor.PostFormAsync($"/quan-tri/trang/{page.Id}/sua", $"/quan-tri/trang/{page.Id}/sua", [
             new("Title", "Liên\u0000 hệ"),
             new("Language", "vi"),
             new("SortOrder", "5"),
@@ -74,7 +74,7 @@ public sealed class ControlCharacterTests(PortalFixture fixture) : IClassFixture
     {
         var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
         var fields = Enumerable.Range(0, 1100).Select(i => new KeyValuePair<string, string>($"f{i}", "x"));
-        var response = await editor.PostFormAsync("/quan-tri/pages/create", "/quan-tri/pages/create", fields);
+        var response = await editor.PostFormAsync("/quan-tri/trang/tao", "/quan-tri/trang/tao", fields);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("lang=\"vi\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
