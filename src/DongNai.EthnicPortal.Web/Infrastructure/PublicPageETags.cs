@@ -29,16 +29,24 @@ public sealed class PublicPageETags(RequestDelegate next)
         var original = response.Body;
         using var buffer = new MemoryStream();
         response.Body = buffer;
+
+        // The output cache answers HEAD without a body, which would give a HEAD another ETag and length
+        // than its GET: the page is asked for as a GET, and the body is dropped outside (HeadRequests).
+        var method = context.Request.Method;
+        context.Request.Method = HttpMethods.Get;
         try
         {
             await next(context);
         }
         finally
         {
+            context.Request.Method = method;
             response.Body = original;
         }
 
-        if (response.StatusCode == StatusCodes.Status200OK && !response.HasStarted)
+        // A page with a form carries a fresh antiforgery token each time (marked no-store): no ETag could ever match.
+        var unique = response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
+        if (response.StatusCode == StatusCodes.Status200OK && !response.HasStarted && !unique)
         {
             var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(XxHash128.Hash(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))}\"");
             response.Headers.ETag = etag.ToString();

@@ -46,6 +46,8 @@ public sealed class EvictionTests : IAsyncLifetime
         ["ArticleAutosave.Save"] = "an autosave is the editor's private copy",
         ["ArticleAutosave.Discard"] = "an autosave is the editor's private copy",
         ["EditorImages.Upload"] = "a new image is used nowhere yet",
+        ["AttachmentTexts.QueueNeverRead"] = "only queues extraction; the worker announces each document when its text is read (AttachmentTextTests)",
+        ["AttachmentTexts.Requeue"] = "only queues extraction; the worker announces the document when its text is read (AttachmentTextTests)",
     };
 
     private readonly PortalFactory factory = new();
@@ -177,6 +179,29 @@ public sealed class EvictionTests : IAsyncLifetime
             await WarmAsync(url);
             await UploadAsync(Get("Documents.Edit", id), Post("DocumentAttachments.Upload", id), fileName, "Báo cáo thử nghiệm."u8.ToArray());
             await ShowsAsync(url, fileName);
+        },
+        ["DocumentAttachments.Replace"] = async () =>
+        {
+            var (id, url) = await PublishedDocumentAsync();
+            await UploadAsync(Get("Documents.Edit", id), Post("DocumentAttachments.Upload", id), $"ban-cu-{Next()}.txt", "Bản cũ."u8.ToArray());
+            var attachmentId = await factory.WithDbAsync(db => db.DocumentAttachments.Where(a => a.OfficialDocumentId == id).MaxAsync(a => a.Id));
+            var fileName = $"ban-moi-{Next()}.txt";
+            await WarmAsync(url);
+            await UploadAsync(Get("Documents.Edit", id), Post("DocumentAttachments.Replace", id, attachmentId), fileName, "Bản mới."u8.ToArray());
+            await ShowsAsync(url, fileName);
+        },
+        ["AttachmentTexts.Correct"] = async () =>
+        {
+            var (id, _) = await PublishedDocumentAsync();
+            var fileName = $"bien-ban-{Next()}.txt";
+            await UploadAsync(Get("Documents.Edit", id), Post("DocumentAttachments.Upload", id), fileName, "Biên bản họp thử nghiệm."u8.ToArray());
+            var attachmentId = await factory.WithDbAsync(db => db.DocumentAttachments.Where(a => a.OfficialDocumentId == id).MaxAsync(a => a.Id));
+            await ExtractedAsync(attachmentId);
+            var word = $"chinhsua{Next()}";
+            var search = $"/tim-kiem?q={word}";
+            await WarmAsync(search);
+            await SubmitAsync(Get("AttachmentTexts.Page", id, attachmentId), Post("AttachmentTexts.Correct", id, attachmentId, 1), ("text", "Biên bản đã sửa " + word));
+            await ShowsAsync(search, fileName);
         },
         ["DocumentAttachments.RemoveAttachment"] = async () =>
         {
@@ -428,6 +453,22 @@ public sealed class EvictionTests : IAsyncLifetime
             await ShowsAsync(url, answer);
         },
     };
+
+    /// <summary>The background worker reads a text file in moments; bounded, so a stuck queue fails the scenario.</summary>
+    private async Task ExtractedAsync(int attachmentId)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (await factory.WithDbAsync(db => db.AttachmentTextPages.AnyAsync(p => p.DocumentAttachmentId == attachmentId)))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"Attachment {attachmentId} was not extracted within 30 s");
+    }
 
     private static readonly byte[] MinimalPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
 
