@@ -51,6 +51,12 @@ public static class IdentitySetup
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        // Tickets live in the database so a session can be ended on the server (Services/Accounts/DatabaseTicketStore).
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Services.Accounts.DatabaseTicketStore>();
+        builder.Services.AddScoped<Services.Accounts.AuthSessions>();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Services.Accounts.DatabaseTicketStore>((options, store) => options.SessionStore = store);
 
         // A changed password or role invalidates every other session within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -63,6 +63,7 @@ public sealed class SecurityHeadersTests(PortalFixture fixture) : IClassFixture<
     {
         await using var factory = new PortalFactory();
         factory.Settings["Portal:RateLimits:SearchPerMinute"] = "1";
+        factory.Settings["Portal:RateLimits:SearchQueue"] = "0";
         factory.TestServices.Add(services => services.AddControllersWithViews().AddApplicationPart(typeof(FaultingController).Assembly));
         var client = PublicHostClient(factory);
 

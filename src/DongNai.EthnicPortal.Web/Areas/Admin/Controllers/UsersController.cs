@@ -19,7 +19,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 /// </summary>
 [Authorize(Policy = Policies.Administrators)]
 [Route("quan-tri/nguoi-dung")]
-public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider time) : AdminControllerBase
+public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider time, Services.Accounts.AuthSessions sessions) : AdminControllerBase
 {
     public const string LastAdministratorMessage = "Không thể thực hiện: đây là quản trị viên cuối cùng còn hoạt động của cổng thông tin.";
 
@@ -138,6 +138,8 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
 
             // The new role must take effect everywhere, so every session of the account is ended.
             await users.UpdateSecurityStampAsync(user);
+            // The new stamp would end other sessions within a minute; deleting them ends them now, on every instance.
+            await sessions.EndAllAsync(user.Id);
             audit.Add(AuditActions.UserRoleChanged, nameof(PortalUser), user.Id, $"{user.Email}: {Roles.DisplayName(current ?? "")} → {Roles.DisplayName(role)}");
         }
 
@@ -192,6 +194,8 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user);
+        // The new stamp would end other sessions within a minute; deleting them ends them now, on every instance.
+        await sessions.EndAllAsync(user.Id);
         audit.Add(AuditActions.UserLocked, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash($"Đã khóa tài khoản {user.Email}.");
@@ -232,6 +236,8 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         user.IsActive = false;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        // The new stamp would end other sessions within a minute; deleting them ends them now, on every instance.
+        await sessions.EndAllAsync(user.Id);
         audit.Add(AuditActions.UserDeactivated, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash($"Đã ngừng kích hoạt tài khoản {user.Email}. Tài khoản không thể đăng nhập nữa.");
