@@ -57,7 +57,9 @@ public sealed class EditorialJourney(BrowserHost host)
         await Assertions.Expect(editorPage.Locator(".preview-banner")).ToBeVisibleAsync();
         await Assertions.Expect(editorPage.Locator(".article-body figure figcaption")).ToHaveTextAsync(caption);
         var image = editorPage.Locator(".article-body figure img");
-        Assert.Equal(Seed.ImageUrl, await image.GetAttributeAsync("src"));
+        // The library's 960 px copy of the seed image, with the other copies offered to wider and narrower screens.
+        Assert.Equal(Seed.ImageUrl.Replace(".jpg", "-960.jpg", StringComparison.Ordinal), await image.GetAttributeAsync("src"));
+        Assert.Contains(Seed.ImageUrl + " ", await image.GetAttributeAsync("srcset") ?? "", StringComparison.Ordinal);
         Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The inserted image does not load.");
         await host.ScreenshotAsync(editorPage, "admin-preview-1280");
         await editorPage.GetByRole(AriaRole.Link, new() { Name = "Quay lại sửa bài" }).ClickAsync();
