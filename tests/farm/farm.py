@@ -336,10 +336,10 @@ def main():
     media_page = admin.get(A, URLS["media"]).text
     parser = FormParser()
     parser.feed(media_page)
-    form = next(f for f in parser.forms if "upload" in f["action"].lower())
+    form = next(f for f in parser.forms if f["action"].lower().endswith("/tai-len"))
     set_field(form, "altText", "Ảnh thử nghiệm của cụm máy chủ")
     body, content_type = multipart(form["fields"], "file", "cum-may-chu.png", tiny_png(), "image/png")
-    uploaded = admin.send(A, "POST", form["action"] or URLS["media"] + "/upload", {"Content-Type": content_type, "Origin": A}, body)
+    uploaded = admin.send(A, "POST", form["action"] or URLS["media"] + "/tai-len", {"Content-Type": content_type, "Origin": A}, body)
     stored = sql('SELECT "StoredName" FROM "MediaFiles" ORDER BY "Id" DESC LIMIT 1')
     from_a = request(A, "GET", f"/media/{stored}.png")
     from_b = request(B, "GET", f"/media/{stored}.png")
