@@ -91,17 +91,17 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
         var editor = await EditorAsync();
         var attachmentId = await UploadAsync(editor, id, "cong-van.txt", Encoding.UTF8.GetBytes("Chuyển đổi cây khoai mì sang cây ăn quả ở xã Phú Lý."));
         await WaitForTextAsync(attachmentId);
-        Assert.True(await FoundAsync("khoai mi phu ly", "33/CV-THAYTEP"));
+        Assert.True(await FoundAsync("khoai mi phu ly", "33/CV-THAYTEP", expected: true));
 
         var replaced = await editor.PostFileAsync($"/quan-tri/van-ban/{id}/sua", $"/quan-tri/van-ban/{id}/tep/{attachmentId}/thay", "cong-van-moi.docx", AttachmentTestFiles.Docx("Trồng cà phê xen canh hồ tiêu ở xã Thanh Sơn."));
         Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
         Assert.Equal(AttachmentTextState.Extracted, (await WaitForTextAsync(attachmentId)).State);
-        Assert.False(await FoundAsync("khoai mi phu ly", "33/CV-THAYTEP"));
-        Assert.True(await FoundAsync("ca phe xen canh ho tieu", "33/CV-THAYTEP"));
+        Assert.False(await FoundAsync("khoai mi phu ly", "33/CV-THAYTEP", expected: false));
+        Assert.True(await FoundAsync("ca phe xen canh ho tieu", "33/CV-THAYTEP", expected: true));
 
         var removed = await editor.PostFormAsync($"/quan-tri/van-ban/{id}/sua", $"/quan-tri/van-ban/{id}/tep/{attachmentId}/xoa", []);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.False(await FoundAsync("ca phe xen canh ho tieu", "33/CV-THAYTEP"));
+        Assert.False(await FoundAsync("ca phe xen canh ho tieu", "33/CV-THAYTEP", expected: false));
         Assert.Equal(0, await Factory.WithDbAsync(db => db.AttachmentTextPages.CountAsync(p => p.DocumentAttachmentId == attachmentId)));
     }
 
@@ -117,7 +117,7 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
         Assert.Contains("bền vũng", page.QuerySelector("textarea[name=text]")!.TextContent, StringComparison.Ordinal);
         var saved = await editor.PostFormAsync($"/quan-tri/van-ban/{id}/tep/{attachmentId}/chu?trang=2", $"/quan-tri/van-ban/{id}/tep/{attachmentId}/chu/2", [new("text", "Kết quả giảm nghèo bền vững ở vùng đồng bào Xtiêng")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.True(await FoundAsync("ben vung xtieng", "34/BC-SUACHU"));
+        Assert.True(await FoundAsync("ben vung xtieng", "34/BC-SUACHU", expected: true));
 
         var again = await editor.PostFormAsync($"/quan-tri/van-ban/{id}/sua", $"/quan-tri/van-ban/{id}/tep/{attachmentId}/trich-xuat", []);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
@@ -210,7 +210,7 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
         var queued = await editor.PostFormAsync("/quan-tri/van-ban", "/quan-tri/van-ban/trich-xuat-tep", []);
         Assert.Equal(HttpStatusCode.Redirect, queued.StatusCode);
         Assert.Equal(AttachmentTextState.Extracted, (await WaitForTextAsync(attachmentId)).State);
-        Assert.True(await FoundAsync("bao ton nha dai dong bao ma", "37/KH-CU"));
+        Assert.True(await FoundAsync("bao ton nha dai dong bao ma", "37/KH-CU", expected: true));
     }
 
     [Fact]
@@ -304,6 +304,22 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> SearchAsync(string query) =>
         new HtmlParser().ParseDocument(await Factory.CreateClient().GetStringAsync(new Uri("/tim-kiem?q=" + Uri.EscapeDataString(query), UriKind.Relative)));
 
-    private async Task<bool> FoundAsync(string query, string symbol) =>
-        (await SearchAsync(query)).QuerySelectorAll(".search-result h2 a").Any(a => a.TextContent.Contains(symbol, StringComparison.Ordinal));
+    /// <summary>
+    /// Whether the search lists the document. The worker records the attachment's state a moment before
+    /// the document is indexed again, so the answer is awaited (bounded) until it is the expected one.
+    /// </summary>
+    private async Task<bool> FoundAsync(string query, string symbol, bool expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var found = (await SearchAsync(query)).QuerySelectorAll(".search-result h2 a").Any(a => a.TextContent.Contains(symbol, StringComparison.Ordinal));
+            if (found == expected || DateTime.UtcNow > deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }
