@@ -97,6 +97,8 @@ public sealed partial class ResponsiveImageTests(PortalFixture fixture) : IClass
     public async Task Images_stored_before_the_copies_get_them_and_the_bodies_showing_them_are_rendered_again()
     {
         var storedName = "cu" + Guid.NewGuid().ToString("N")[..20];
+        // The folder exists only once something was uploaded; this test may run first.
+        Directory.CreateDirectory(MediaFolder);
         await File.WriteAllBytesAsync(Path.Combine(MediaFolder, storedName + ".jpg"), TestImages.Solid(800, 400));
         var categoryId = await Factory.FirstCategoryIdAsync();
         var articleId = await Factory.WithDbAsync(async db =>
