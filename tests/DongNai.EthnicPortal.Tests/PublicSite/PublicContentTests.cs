@@ -42,7 +42,9 @@ public sealed class PublicContentTests : IDisposable
     public async Task Unpublished_articles_are_not_found(ArticleStatus status)
     {
         var category = await CreateCategoryAsync("Chuyên mục trạng thái " + status);
-        var article = await CreateArticleAsync(category, "Bài viết chưa công khai " + status, status, DateTime.UtcNow.AddDays(-1));
+        // A scheduled article whose time has come is published by the background publisher, so it is scheduled for tomorrow.
+        var publishAt = status == ArticleStatus.Scheduled ? DateTime.UtcNow.AddDays(1) : DateTime.UtcNow.AddDays(-1);
+        var article = await CreateArticleAsync(category, "Bài viết chưa công khai " + status, status, publishAt);
 
         var response = await factory.CreateBrowserClient().GetAsync($"/tin-tuc/{article.Slug}-{article.Id}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
