@@ -32,6 +32,7 @@ public static class CachingSetup
             options.EnableForHttps = true;
             options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "text/xml", "application/xml", "application/rss+xml", "application/json", "text/csv", "image/svg+xml", "text/plain"];
         });
+        builder.Services.AddSingleton<EvictionClock>();
         builder.Services.AddSingleton<PublicCache>();
         builder.Services.AddScoped<SiteChrome>();
         builder.Services.AddScoped<DocumentFacets>();

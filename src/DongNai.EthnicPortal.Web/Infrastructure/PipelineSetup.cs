@@ -1,4 +1,5 @@
 using System.Text;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Farm;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -37,6 +38,7 @@ public static class PipelineSetup
         app.UseMiddleware<PublicPageETags>();
         app.UseMiddleware<OutputCacheMetrics>();
         app.UseOutputCache();
+        app.UseMiddleware<StaleRenderGuard>();
         app.Use(OutputCacheMetrics.MarkRendered);
         return app;
     }

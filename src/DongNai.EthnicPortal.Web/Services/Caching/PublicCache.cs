@@ -47,7 +47,7 @@ public sealed record CacheEviction(IReadOnlyList<string> Tags, IReadOnlyList<Pub
 /// announces each eviction to the other instances of a farm through the <see cref="ICacheSignal"/>,
 /// which hands what they receive to <see cref="EvictLocallyAsync"/>.
 /// </summary>
-public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memoryCache, ICacheSignal signal, CacheSignalState signalState)
+public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memoryCache, ICacheSignal signal, CacheSignalState signalState, EvictionClock clock)
 {
     public async Task<T> GetOrLoadAsync<T>(PublicCopy copy, Func<Task<T>> load)
         where T : class
@@ -57,7 +57,13 @@ public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memo
             return cached;
         }
 
+        var mark = EvictionClock.Mark();
         var value = await load();
+        if (clock.EvictedSince(mark, [EvictionClock.CopyName(copy)]))
+        {
+            return value;
+        }
+
         // While the farm's signal is down, other instances' evictions do not arrive: keep copies briefly.
         memoryCache.Set(copy.Key, value, signalState.Lifetime(copy.Lifetime));
         return value;
@@ -75,6 +81,8 @@ public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memo
     /// <summary>Evicts on this instance only: for messages from other instances, which must not be announced again.</summary>
     public async Task EvictLocallyAsync(CacheEviction eviction)
     {
+        // Recorded before evicting, so that a render finishing in between is not stored either.
+        clock.Record(eviction.Tags);
         foreach (var tag in eviction.Tags.Distinct(StringComparer.Ordinal))
         {
             await outputCache.EvictByTagAsync(tag, CancellationToken.None);
@@ -90,6 +98,7 @@ public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memo
     /// </summary>
     public void DropCopies(IReadOnlyList<PublicCopy> copies)
     {
+        clock.Record(copies.Select(EvictionClock.CopyName));
         foreach (var copy in copies.Distinct())
         {
             memoryCache.Remove(copy.Key);

@@ -65,9 +65,12 @@ public sealed class AttachmentTextProcessor(
             }
         }
 
-        if (await SaveAsync(attachmentId, result, cancellationToken))
+        // The state is final only once the document is indexed again, so that an editor who sees
+        // "done" finds the text in search; an instance stopped in between leaves a claim to take over.
+        if (await SavePagesAsync(attachmentId, result, cancellationToken))
         {
             await changes.DocumentChangedAsync(attachment.OfficialDocumentId, cancellationToken);
+            await FinishAsync(attachmentId, result, cancellationToken);
         }
 
         return true;
@@ -110,7 +113,7 @@ public sealed class AttachmentTextProcessor(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.PagesDone, done).SetProperty(t => t.PagesTotal, total), cancellationToken);
 
     /// <returns>False when the row was queued again (a new file) or deleted while this instance read the old one.</returns>
-    private async Task<bool> SaveAsync(int attachmentId, ExtractedText result, CancellationToken cancellationToken)
+    private async Task<bool> SavePagesAsync(int attachmentId, ExtractedText result, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -134,15 +137,21 @@ public sealed class AttachmentTextProcessor(
                 }
             }
 
-            text.State = result.State;
-            text.FailureReason = result.FailureReason;
             text.PagesDone = result.Pages.Count;
             text.PagesTotal = result.Pages.Count;
-            text.ClaimedBy = null;
-            text.CompletedAt = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         });
     }
+
+    private async Task FinishAsync(int attachmentId, ExtractedText result, CancellationToken cancellationToken) =>
+        await db.AttachmentTexts
+            .Where(t => t.DocumentAttachmentId == attachmentId && t.State == AttachmentTextState.Processing && t.ClaimedBy == instance.LeaseHolder)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(t => t.State, result.State)
+                    .SetProperty(t => t.FailureReason, result.FailureReason)
+                    .SetProperty(t => t.ClaimedBy, (string?)null)
+                    .SetProperty(t => t.CompletedAt, time.GetUtcNow().UtcDateTime),
+                cancellationToken);
 }
