@@ -64,6 +64,15 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
 
         var edit = new HtmlParser().ParseDocument(await editor.GetStringAsync(new Uri($"/quan-tri/van-ban/{id}/sua", UriKind.Relative)));
         Assert.Equal("Đã trích xuất 3 trang", edit.QuerySelector($".attachment-text-status[data-attachment-id='{attachmentId}'] .attachment-text-label")!.TextContent);
+
+        // The registry's own filter finds it by the sentence too, in its page and its data forms, after
+        // the older plan whose abstract says it (a match in the abstract outranks one in a file).
+        var query = Uri.EscapeDataString("giai đoạn 2021 – 2025 trên địa bàn");
+        var listed = await Factory.CreateClient().ListedSymbolsAsync("/van-ban?q=" + query);
+        Assert.Contains("31/KH-TEPPDF", listed);
+        Assert.True(Array.IndexOf(listed, "13346/KH-UBND") is >= 0 and var plan && plan < Array.IndexOf(listed, "31/KH-TEPPDF"), string.Join(", ", listed));
+        using var json = System.Text.Json.JsonDocument.Parse(await Factory.CreateClient().GetStringAsync(new Uri("/van-ban.json?q=" + query, UriKind.Relative)));
+        Assert.Contains("31/KH-TEPPDF", json.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,13 +113,32 @@ public sealed class DocumentRegistryTests(DocumentsFixture fixture) : IClassFixt
     [InlineData("BÌNH ĐẲNG GIỚI", 3)]
     [InlineData("truyền thông", 1)]
     [InlineData("quoc gia", 1)]
-    [InlineData("ket luan 250", 1)]
     [InlineData("kh-ubnd", 4)]
     [InlineData("kl/tu", 1)]
     [InlineData("trien khai", 1)]
     public async Task Searches_abstracts_and_symbols_without_diacritics_or_case(string query, int expected)
     {
         Assert.Equal(expected, (await Client.ListedSymbolsAsync("/van-ban?q=" + Uri.EscapeDataString(query))).Length);
+    }
+
+    [Fact]
+    public async Task The_document_named_comes_first_then_those_whose_abstract_cites_it()
+    {
+        var symbols = await Client.ListedSymbolsAsync("/van-ban?q=" + Uri.EscapeDataString("ket luan 250"));
+
+        Assert.Equal(["250-KL/TU", "13108/KH-UBND"], symbols);
+    }
+
+    [Theory]
+    [InlineData("Kết luận 250", "250-KL/TU")]
+    [InlineData("ket luan so 250-KL/TU", "250-KL/TU")]
+    [InlineData("Kế hoạch số 13108/KH-UBND", "13108/KH-UBND")]
+    [InlineData("cong van 9478", "9478/UBND-KGVX")]
+    public async Task A_document_named_by_its_type_and_number_comes_first(string query, string expected)
+    {
+        var symbols = await Client.ListedSymbolsAsync("/van-ban?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(expected, symbols[0]);
     }
 
     [Fact]

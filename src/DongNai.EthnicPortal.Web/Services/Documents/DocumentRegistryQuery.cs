@@ -2,6 +2,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Models;
+using DongNai.EthnicPortal.Web.Services.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Services.Documents;
@@ -13,8 +14,11 @@ public sealed record DocumentSelection(IQueryable<OfficialDocument> Ordered, int
 /// The one query behind every form of the registry (/van-ban, /van-ban.json, /van-ban.csv, /van-ban/rss):
 /// the same filter, over the same published documents, in the same order, so the forms can never disagree.
 /// </summary>
-public sealed class DocumentRegistryQuery(PortalDbContext db, TimeProvider time, DocumentSearchCatalog catalog)
+public sealed class DocumentRegistryQuery(PortalDbContext db, TimeProvider time, DocumentSearchCatalog catalog, ISearchIndex index)
 {
+    /// <summary>Documents taken from the search index for one query; a broader query is better narrowed by the other filters.</summary>
+    public const int MaxTextMatches = 2000;
+
     public async Task<DocumentSelection> SelectAsync(DocumentFilter filter, CancellationToken cancellationToken)
     {
         var today = VietnamTime.Today(time);
@@ -50,22 +54,31 @@ public sealed class DocumentRegistryQuery(PortalDbContext db, TimeProvider time,
             query = query.Where(DocumentValidity.Is(validityStatus, today));
         }
 
-        IReadOnlyList<int> exact = [];
-        if (filter.Query is { } searchText)
+        if (filter.Query is not { } searchText)
         {
-            var match = await catalog.MatchAsync(db, searchText, cancellationToken);
-            var matching = match.MatchingIds;
-            exact = match.ExactIds;
-            query = query.Where(d => matching.Contains(d.Id));
+            // Without a query no extra sort key: SQLite reads the IssuedOn index in order instead of sorting every document.
+            return new DocumentSelection(query.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id), await query.CountAsync(cancellationToken), today);
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        var (matching, described, exact) = await TextMatchesAsync(searchText, cancellationToken);
+        query = query.Where(d => matching.Contains(d.Id));
 
-        // Exact number matches lead only when there are some: the extra sort key would otherwise make
-        // SQLite sort every published document instead of reading the IssuedOn index in order.
-        var ordered = exact.Count > 0
-            ? query.OrderByDescending(d => exact.Contains(d.Id)).ThenByDescending(d => d.IssuedOn)
-            : query.OrderByDescending(d => d.IssuedOn);
-        return new DocumentSelection(ordered.ThenByDescending(d => d.Id), total, today);
+        // The document asked for by its number first, then those whose number or abstract match, then
+        // those that only mention the words in their text (often citing the one asked for), newest first.
+        var ordered = query.OrderByDescending(d => exact.Contains(d.Id)).ThenByDescending(d => described.Contains(d.Id)).ThenByDescending(d => d.IssuedOn);
+        return new DocumentSelection(ordered.ThenByDescending(d => d.Id), await query.CountAsync(cancellationToken), today);
+    }
+
+    /// <summary>
+    /// The catalogue holds number, symbol and abstract; the sentence an official remembers is mostly in
+    /// the attached file, which only the search index holds, so a query of words is looked up in both.
+    /// </summary>
+    private async Task<(List<int> Matching, IReadOnlyList<int> Described, IReadOnlyList<int> Exact)> TextMatchesAsync(string searchText, CancellationToken cancellationToken)
+    {
+        var match = await catalog.MatchAsync(db, searchText, cancellationToken);
+        IReadOnlyList<int> inText = DocumentSearchCatalog.LooksLikeSymbol(searchText)
+            ? []
+            : await index.MatchingDocumentIdsAsync(SearchQuery.Parse(searchText), MaxTextMatches, cancellationToken);
+        return (match.MatchingIds.Union(inText).ToList(), match.MatchingIds, match.ExactIds);
     }
 }

@@ -22,31 +22,29 @@ public sealed class DocumentSearchCatalog(PublicCache cache)
         {
             var rows = await db.OfficialDocuments.AsNoTracking()
                 .Where(d => d.IsPublished)
-                .Select(d => new { d.Id, d.Number, d.NormalizedSymbol, d.NumberAndSymbol, d.Abstract })
+                .Select(d => new { d.Id, d.Number, d.NormalizedSymbol, d.NumberAndSymbol, d.Abstract, TypeName = d.DocumentType.Name })
                 .ToListAsync(cancellationToken);
-            return rows.Select(r => new CatalogEntry(r.Id, r.Number, r.NormalizedSymbol, Words(r.NumberAndSymbol + " " + r.Abstract))).ToArray();
+            return rows.Select(r => new CatalogEntry(r.Id, r.Number, r.NormalizedSymbol, Words(r.TypeName + " " + r.NumberAndSymbol + " " + r.Abstract), NamesOf(r.TypeName, r.Number, r.NumberAndSymbol))).ToArray();
         });
         return Match(entries, query);
     }
 
     /// <summary>
     /// Every folded word of the query must begin a word of the document ("binh dang" finds "bình đẳng",
-    /// "94" finds 9478), or the query is part of a symbol; a query that is a document's number or symbol
-    /// is an exact hit, listed first.
+    /// "94" finds 9478), or the query is part of a symbol; a query that is a document's number or symbol,
+    /// or its name as officials say it ("Kết luận 250", "Kế hoạch số 13108/KH-UBND"), is an exact hit, listed first.
     /// </summary>
     internal static DocumentSearchMatch Match(IReadOnlyList<CatalogEntry> entries, string query)
     {
         var trimmed = query.Trim();
         var symbol = DocumentSymbol.Normalize(trimmed);
-        // "KH-UBND" or "9478/ubnd" is a symbol or part of one: matching its pieces as words would also
-        // find every abstract that says "triển khai", so such queries only match symbols.
-        var looksLikeSymbol = trimmed.IndexOfAny(['/', '-']) >= 0 && !trimmed.Any(char.IsWhiteSpace);
-        string[] words = looksLikeSymbol ? [] : Words(trimmed);
+        string[] words = LooksLikeSymbol(trimmed) ? [] : Words(trimmed);
+        var name = string.Join(' ', words);
         var all = new List<int>();
         var exact = new List<int>();
         foreach (var entry in entries)
         {
-            var isExact = entry.Number == trimmed || entry.NormalizedSymbol == symbol;
+            var isExact = entry.Number == trimmed || entry.NormalizedSymbol == symbol || entry.Names.Contains(name, StringComparer.Ordinal);
             if (isExact
                 || (symbol.Length > 0 && entry.NormalizedSymbol.Contains(symbol, StringComparison.Ordinal))
                 || (words.Length > 0 && words.All(w => entry.Words.Any(word => word.StartsWith(w, StringComparison.Ordinal)))))
@@ -60,6 +58,16 @@ public sealed class DocumentSearchCatalog(PublicCache cache)
         }
 
         return new DocumentSearchMatch(all, exact);
+    }
+
+    /// <summary>
+    /// "KH-UBND" or "9478/ubnd" is a symbol or part of one: matching its pieces as words would also
+    /// find every abstract that says "triển khai", so such queries only match symbols.
+    /// </summary>
+    internal static bool LooksLikeSymbol(string query)
+    {
+        var trimmed = query.Trim();
+        return trimmed.IndexOfAny(['/', '-']) >= 0 && !trimmed.Any(char.IsWhiteSpace);
     }
 
     /// <summary>Folded words: runs of letters and digits, so "9478/UBND-KGVX" gives 9478, ubnd and kgvx.</summary>
@@ -85,7 +93,15 @@ public sealed class DocumentSearchCatalog(PublicCache cache)
         return [.. words.Distinct(StringComparer.Ordinal)];
     }
 
-    internal sealed record CatalogEntry(int Id, string Number, string NormalizedSymbol, string[] Words);
+    /// <summary>The folded ways of naming a document by its type and number: "ket luan 250", "ket luan so 250 kl tu".</summary>
+    internal static string[] NamesOf(string typeName, string number, string numberAndSymbol)
+    {
+        var type = string.Join(' ', Words(typeName));
+        var numbers = new[] { string.Join(' ', Words(number)), string.Join(' ', Words(numberAndSymbol)) };
+        return [.. numbers.SelectMany(n => new[] { $"{type} {n}", $"{type} so {n}" }).Distinct(StringComparer.Ordinal)];
+    }
+
+    internal sealed record CatalogEntry(int Id, string Number, string NormalizedSymbol, string[] Words, string[] Names);
 }
 
 public sealed record DocumentSearchMatch(IReadOnlyList<int> MatchingIds, IReadOnlyList<int> ExactIds);

@@ -23,6 +23,12 @@ public interface ISearchIndex
     Task<int> RebuildAsync(CancellationToken cancellationToken = default);
 
     Task<SearchResults> QueryAsync(SearchQuery query, SearchEntryKind? kind, int page, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The documents whose indexed text, their attachments' text included, contains every word of the
+    /// query: at most <paramref name="limit"/>, for the registry's own filter.
+    /// </summary>
+    Task<IReadOnlyList<int>> MatchingDocumentIdsAsync(SearchQuery query, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -98,6 +98,17 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         return new SearchResults(items, counts, total, page, pageCount);
     }
 
+    public async Task<IReadOnlyList<int>> MatchingDocumentIdsAsync(SearchQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        var entryIds = Match(query, SearchEntryKind.Document, ranked: false).Select(h => h.Id);
+        return await db.SearchEntries.Where(e => entryIds.Contains(e.Id)).Select(e => e.EntityId).Distinct().Take(limit).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The entries of a kind (or of every kind) that contain every clause of the query, with the
     /// engine's score when <paramref name="ranked"/>.
