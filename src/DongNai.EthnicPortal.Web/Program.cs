@@ -1,4 +1,12 @@
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
+
+// A child process that reads one attachment's text and exits; it needs nothing of the web host.
+if (IsolatedTextReader.IsRequested(args))
+{
+    Environment.ExitCode = await IsolatedTextReader.RunChildAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -24,6 +24,7 @@ public static class DocumentsSetup
 
         builder.Services.Configure<AttachmentTextOptions>(builder.Configuration.GetSection(AttachmentTextOptions.Section));
         builder.Services.AddSingleton<ExternalProgram>();
+        builder.Services.AddSingleton<IsolatedTextReader>();
         builder.Services.AddSingleton<AttachmentTextExtractor>();
         builder.Services.AddSingleton<AttachmentTextRequests>();
         builder.Services.AddScoped<AttachmentTextProcessor>();

@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Documents;
 using DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -225,7 +226,7 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
     [Fact]
     public async Task Odt_rtf_and_docx_are_read_as_text()
     {
-        var extractor = new AttachmentTextExtractor(Options.Create(new AttachmentTextOptions()), new ExternalProgram(NullLogger<ExternalProgram>.Instance), NullLogger<AttachmentTextExtractor>.Instance);
+        var extractor = NewExtractor(new AttachmentTextOptions());
         var folder = Directory.CreateTempSubdirectory("portal-extract-test-");
         try
         {
@@ -250,6 +251,37 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_file_that_needs_more_than_the_reader_heap_fails_with_its_reason_in_the_child_process()
+    {
+        var folder = Directory.CreateTempSubdirectory("portal-extract-test-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "lon.txt");
+            await File.WriteAllBytesAsync(path, Enumerable.Repeat((byte)'a', 48 * 1024 * 1024).ToArray());
+            const long heap = 32L * 1024 * 1024;
+
+            var isolated = await NewExtractor(new AttachmentTextOptions { ReaderMemoryBytes = heap }).ExtractAsync(path, AttachmentFormats.Text.ContentType, (_, _) => Task.CompletedTask, CancellationToken.None);
+            Assert.Equal(AttachmentTextState.Failed, isolated.State);
+            Assert.Equal("Tệp cần nhiều bộ nhớ hơn giới hạn cho phép nên không đọc được.", isolated.FailureReason);
+
+            // The same file read inside the portal's own process has no such bound: the limit is the child's.
+            var inProcess = await NewExtractor(new AttachmentTextOptions { ReaderMemoryBytes = heap, IsolateReaders = false }).ExtractAsync(path, AttachmentFormats.Text.ContentType, (_, _) => Task.CompletedTask, CancellationToken.None);
+            Assert.Equal(AttachmentTextState.Extracted, inProcess.State);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static AttachmentTextExtractor NewExtractor(AttachmentTextOptions limits)
+    {
+        var programs = new ExternalProgram(NullLogger<ExternalProgram>.Instance);
+        var options = Options.Create(limits);
+        return new AttachmentTextExtractor(options, programs, new IsolatedTextReader(options, programs, NullLogger<IsolatedTextReader>.Instance), NullLogger<AttachmentTextExtractor>.Instance);
     }
 
     private static void RequireOcr()

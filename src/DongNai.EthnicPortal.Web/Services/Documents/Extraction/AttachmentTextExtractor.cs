@@ -1,13 +1,7 @@
-using System.IO.Compression;
 using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using Microsoft.Extensions.Options;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Exceptions;
-using Wordprocessing = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 
@@ -21,15 +15,15 @@ public sealed record ExtractedText(AttachmentTextState State, IReadOnlyList<stri
 public delegate Task ExtractionProgress(int pagesDone, int? pagesTotal);
 
 /// <summary>
-/// Reads the text of an attachment: a PDF's text layer per page (PdfPig), Word (Open XML SDK), ODT
-/// (its content.xml), TXT and RTF in process; scans and images by OCR (tesseract, pages rasterized by
-/// pdftoppm) in separate, bounded processes. Any malformed or hostile file ends as
+/// Reads the text of an attachment: a PDF's text layer per page, Word, ODT, TXT and RTF by
+/// <see cref="TextLayerReader"/> in a separate process with a bounded heap (<see cref="IsolatedTextReader"/>);
+/// scans and images by OCR (tesseract, pages rasterized by pdftoppm) in separate, bounded processes. Any malformed or hostile file ends as
 /// <see cref="AttachmentTextState.Failed"/> with a reason for editors; nothing here throws for a bad file.
 /// </summary>
-public sealed class AttachmentTextExtractor(IOptions<AttachmentTextOptions> options, ExternalProgram programs, ILogger<AttachmentTextExtractor> logger)
+public sealed class AttachmentTextExtractor(IOptions<AttachmentTextOptions> options, ExternalProgram programs, IsolatedTextReader isolated, ILogger<AttachmentTextExtractor> logger)
 {
-    private const string TooSlow = "Quá thời gian xử lý cho phép.";
-    private const string Unreadable = "Tệp bị hỏng hoặc không đúng định dạng nên không đọc được.";
+    internal const string TooSlow = "Quá thời gian xử lý cho phép.";
+    internal const string Unreadable = "Tệp bị hỏng hoặc không đúng định dạng nên không đọc được.";
 
     private AttachmentTextOptions Limits => options.Value;
 
@@ -71,66 +65,27 @@ public sealed class AttachmentTextExtractor(IOptions<AttachmentTextOptions> opti
 
     private async Task<ExtractedText> ReadAsync(string path, string contentType, ExtractionProgress progress, CancellationToken cancellationToken)
     {
-        if (contentType == AttachmentFormats.Pdf.ContentType)
-        {
-            return await PdfAsync(path, progress, cancellationToken);
-        }
-
-        if (contentType == AttachmentFormats.Docx.ContentType)
-        {
-            return Docx(path);
-        }
-
-        if (contentType == AttachmentFormats.Odt.ContentType)
-        {
-            return Odt(path);
-        }
-
-        if (contentType == AttachmentFormats.Text.ContentType)
-        {
-            return new(AttachmentTextState.Extracted, [DecodeText(await File.ReadAllBytesAsync(path, cancellationToken))]);
-        }
-
-        if (contentType == AttachmentFormats.Rtf.ContentType)
-        {
-            return new(AttachmentTextState.Extracted, [RtfText.Read(await File.ReadAllTextAsync(path, Encoding.Latin1, cancellationToken))]);
-        }
-
         if (contentType.StartsWith("image/", StringComparison.Ordinal))
         {
             return await ImageAsync(path, contentType, progress, cancellationToken);
         }
 
-        return new(AttachmentTextState.NotApplicable, []);
+        await progress(0, null);
+        var text = Limits.IsolateReaders
+            ? await isolated.ReadAsync(path, contentType, cancellationToken)
+            : new TextLayerReader(Limits, logger).Read(path, contentType);
+        if (contentType != AttachmentFormats.Pdf.ContentType || text.State != AttachmentTextState.Extracted)
+        {
+            return text;
+        }
+
+        await progress(0, text.Pages.Count);
+        return await WithScansRecognizedAsync(path, [.. text.Pages], progress, cancellationToken);
     }
 
-    private async Task<ExtractedText> PdfAsync(string path, ExtractionProgress progress, CancellationToken cancellationToken)
+    /// <summary>Sends the pages without a text layer (scans) to OCR; the others keep their text.</summary>
+    private async Task<ExtractedText> WithScansRecognizedAsync(string path, List<string> pages, ExtractionProgress progress, CancellationToken cancellationToken)
     {
-        var pages = new List<string>();
-        try
-        {
-            // Strict parsing: a damaged file fails as a whole rather than indexing what a repair guessed.
-            using var document = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true });
-            var count = document.NumberOfPages;
-            if (count > Limits.MaxPages)
-            {
-                return ExtractedText.Failed($"Tệp có {count:N0} trang, vượt giới hạn {Limits.MaxPages:N0} trang.".Replace(',', '.'));
-            }
-
-            await progress(0, count);
-            for (var number = 1; number <= count; number++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var page = document.GetPage(number);
-                pages.Add(string.Join(' ', page.GetWords().Select(w => w.Text)));
-                await progress(number, count);
-            }
-        }
-        catch (PdfDocumentEncryptedException)
-        {
-            return ExtractedText.Failed("Tệp PDF được bảo vệ bằng mật khẩu.");
-        }
-
         var scanned = Enumerable.Range(0, pages.Count).Where(i => pages[i].Count(char.IsLetter) < Limits.ScannedPageLetters).ToList();
         if (pages.Count == 0 || scanned.Count == 0)
         {
@@ -152,8 +107,7 @@ public sealed class AttachmentTextExtractor(IOptions<AttachmentTextOptions> opti
                     Limits.PdftoppmPath,
                     ["-f", $"{index + 1}", "-l", $"{index + 1}", "-r", $"{Limits.OcrDpi}", "-gray", "-png", "-singlefile", path, prefix],
                     folder.FullName,
-                    TimeSpan.FromSeconds(Limits.PageTimeoutSeconds),
-                    Limits.ProcessMemoryBytes,
+                    new ProgramBounds(TimeSpan.FromSeconds(Limits.PageTimeoutSeconds), Limits.ProcessMemoryBytes),
                     cancellationToken);
                 if (raster.TimedOut || raster.ExitCode != 0 || !File.Exists(prefix + ".png"))
                 {
@@ -220,8 +174,7 @@ public sealed class AttachmentTextExtractor(IOptions<AttachmentTextOptions> opti
             Limits.TesseractPath,
             [image, "stdout", "-l", Limits.OcrLanguage, "--psm", "3"],
             folder,
-            TimeSpan.FromSeconds(Limits.PageTimeoutSeconds),
-            Limits.ProcessMemoryBytes,
+            new ProgramBounds(TimeSpan.FromSeconds(Limits.PageTimeoutSeconds), Limits.ProcessMemoryBytes),
             cancellationToken);
         if (run.TimedOut || run.ExitCode != 0)
         {
@@ -230,87 +183,6 @@ public sealed class AttachmentTextExtractor(IOptions<AttachmentTextOptions> opti
         }
 
         return run.Output;
-    }
-
-    private ExtractedText Docx(string path)
-    {
-        if (UnpackedTooLarge(path) is { } refusal)
-        {
-            return refusal;
-        }
-
-        using var document = WordprocessingDocument.Open(path, isEditable: false, new OpenSettings { MaxCharactersInPart = Limits.MaxUnpackedBytes });
-        var body = document.MainDocumentPart?.Document?.Body;
-        if (body is null)
-        {
-            return ExtractedText.Failed(Unreadable);
-        }
-
-        var lines = body.Descendants<Wordprocessing.Paragraph>()
-            .Select(p => string.Concat(p.Descendants<Wordprocessing.Text>().Select(t => t.Text)));
-        return new(AttachmentTextState.Extracted, [string.Join('\n', lines)]);
-    }
-
-    private ExtractedText Odt(string path)
-    {
-        if (UnpackedTooLarge(path) is { } refusal)
-        {
-            return refusal;
-        }
-
-        using var zip = ZipFile.OpenRead(path);
-        var content = zip.GetEntry("content.xml");
-        if (content is null)
-        {
-            return ExtractedText.Failed(Unreadable);
-        }
-
-        using var stream = content.Open();
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = Limits.MaxUnpackedBytes });
-        var text = new StringBuilder();
-        const string TextNamespace = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-        while (reader.Read())
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace:
-                    text.Append(reader.Value);
-                    break;
-                case XmlNodeType.Element when reader.NamespaceURI == TextNamespace && reader.LocalName is "s" or "tab" or "line-break":
-                    text.Append(reader.LocalName == "line-break" ? '\n' : ' ');
-                    break;
-                case XmlNodeType.EndElement when reader.NamespaceURI == TextNamespace && reader.LocalName is "p" or "h":
-                    text.Append('\n');
-                    break;
-            }
-        }
-
-        return new(AttachmentTextState.Extracted, [text.ToString()]);
-    }
-
-    /// <summary>A package whose parts would unpack past the limit is refused before anything is unpacked (a zip bomb).</summary>
-    private ExtractedText? UnpackedTooLarge(string path)
-    {
-        using var zip = ZipFile.OpenRead(path);
-        var total = 0L;
-        foreach (var entry in zip.Entries)
-        {
-            total += entry.Length;
-            if (total > Limits.MaxUnpackedBytes)
-            {
-                logger.LogWarning("{Path} unpacks to more than {Limit} bytes; refused as a zip bomb.", path, Limits.MaxUnpackedBytes);
-                return ExtractedText.Failed("Tệp nén bên trong giải nén ra dung lượng bất thường (nghi là “bom nén”).");
-            }
-        }
-
-        return null;
-    }
-
-    private static string DecodeText(byte[] bytes)
-    {
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-        var span = bytes.AsSpan();
-        return span.StartsWith(Encoding.UTF8.Preamble) ? utf8.GetString(span[3..]) : utf8.GetString(span);
     }
 
     /// <summary>NFC, no control characters but line breaks, single spaces, and no more than the character limit.</summary>

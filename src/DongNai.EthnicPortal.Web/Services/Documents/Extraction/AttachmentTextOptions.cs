@@ -23,6 +23,15 @@ public sealed class AttachmentTextOptions
     /// <summary>Address space of one OCR or rasterizer process.</summary>
     public long ProcessMemoryBytes { get; set; } = 1024L * 1024 * 1024;
 
+    /// <summary>
+    /// PDF, Word, ODT, TXT and RTF are read in a child process with this heap limit, killed at the time
+    /// limit. Off only where the host cannot start processes; a hostile file then costs the portal's own memory.
+    /// </summary>
+    public bool IsolateReaders { get; set; } = true;
+
+    /// <summary>The heap of the child process that reads one file (<see cref="IsolateReaders"/>).</summary>
+    public long ReaderMemoryBytes { get; set; } = 512L * 1024 * 1024;
+
     /// <summary>The text kept of one file; beyond it the rest is cut.</summary>
     public int MaxCharacters { get; set; } = 2_000_000;
 

@@ -7,6 +7,12 @@ namespace DongNai.EthnicPortal.Web.Services.Documents.Extraction;
 public sealed record ProgramRun(int ExitCode, string Output, string Error, bool TimedOut);
 
 /// <summary>
+/// What one run may take. A .NET program (<paramref name="DotnetHeap"/>) reserves far more address space
+/// than it uses, so its memory is bounded by the runtime's own heap limit instead of the address space.
+/// </summary>
+public sealed record ProgramBounds(TimeSpan Timeout, long MemoryBytes, bool DotnetHeap = false, int MaxOutputCharacters = 4_000_000);
+
+/// <summary>
 /// Runs the OCR programs as separate processes that cannot harm the portal: an empty environment
 /// (only PATH, a private HOME and one OpenMP thread), a memory and CPU bound (<c>prlimit</c>), no
 /// network (a fresh network namespace with <c>unshare -rn</c>, where the kernel allows it), a
@@ -14,14 +20,14 @@ public sealed record ProgramRun(int ExitCode, string Output, string Error, bool 
 /// </summary>
 public sealed class ExternalProgram(ILogger<ExternalProgram> logger)
 {
-    private const int MaxOutputCharacters = 4_000_000;
     private static readonly Lazy<bool> CanIsolateNetwork = new(() => Probe("/usr/bin/unshare", "-rn", "--", "/bin/true"));
     private static readonly Lazy<bool> CanLimit = new(() => Probe("/usr/bin/prlimit", "--as=100000000", "--", "/bin/true"));
 
     public static bool Exists(string path) => File.Exists(path);
 
-    public async Task<ProgramRun> RunAsync(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, long memoryBytes, CancellationToken cancellationToken)
+    public async Task<ProgramRun> RunAsync(string program, IReadOnlyList<string> arguments, string workingDirectory, ProgramBounds bounds, CancellationToken cancellationToken)
     {
+        var timeout = bounds.Timeout;
         var start = new ProcessStartInfo
         {
             RedirectStandardOutput = true,
@@ -39,7 +45,8 @@ public sealed class ExternalProgram(ILogger<ExternalProgram> logger)
 
         if (CanLimit.Value)
         {
-            command.AddRange(["/usr/bin/prlimit", $"--as={memoryBytes}", $"--cpu={(int)Math.Ceiling(timeout.TotalSeconds) + 5}", "--"]);
+            var addressSpace = bounds.DotnetHeap ? [] : new[] { $"--as={bounds.MemoryBytes}" };
+            command.AddRange(["/usr/bin/prlimit", .. addressSpace, $"--cpu={(int)Math.Ceiling(timeout.TotalSeconds) + 5}", "--"]);
         }
 
         command.Add(program);
@@ -55,11 +62,21 @@ public sealed class ExternalProgram(ILogger<ExternalProgram> logger)
         start.Environment["HOME"] = workingDirectory;
         start.Environment["OMP_THREAD_LIMIT"] = "1";
         start.Environment["LANG"] = "C.UTF-8";
+        if (bounds.DotnetHeap)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = bounds.MemoryBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["DOTNET_gcServer"] = "0";
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { } root)
+            {
+                start.Environment["DOTNET_ROOT"] = root;
+            }
+        }
 
         using var process = new Process { StartInfo = start };
         process.Start();
-        var output = ReadCappedAsync(process.StandardOutput);
-        var error = ReadCappedAsync(process.StandardError);
+        var output = ReadCappedAsync(process.StandardOutput, bounds.MaxOutputCharacters);
+        var error = ReadCappedAsync(process.StandardError, bounds.MaxOutputCharacters);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
@@ -77,16 +94,16 @@ public sealed class ExternalProgram(ILogger<ExternalProgram> logger)
         return new ProgramRun(process.ExitCode, await output, await error, TimedOut: false);
     }
 
-    private static async Task<string> ReadCappedAsync(StreamReader reader)
+    private static async Task<string> ReadCappedAsync(StreamReader reader, int maxCharacters)
     {
         var text = new StringBuilder();
         var buffer = new char[8192];
         int read;
         while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            if (text.Length < MaxOutputCharacters)
+            if (text.Length < maxCharacters)
             {
-                text.Append(buffer, 0, Math.Min(read, MaxOutputCharacters - text.Length));
+                text.Append(buffer, 0, Math.Min(read, maxCharacters - text.Length));
             }
         }
 
