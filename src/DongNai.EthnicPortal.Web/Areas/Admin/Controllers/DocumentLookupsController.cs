@@ -5,6 +5,7 @@ using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Audit;
 using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Lists;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -54,13 +55,13 @@ public sealed class DocumentLookupsController(PortalDbContext db, AuditLog audit
         switch (kind)
         {
             case TypeLookup:
-                db.DocumentTypes.Add(new DocumentType { Name = clean, Code = cleanCode!, SortOrder = await NextSortOrderAsync(db.DocumentTypes.Select(t => t.SortOrder), cancellationToken) });
+                db.DocumentTypes.Add(new DocumentType { Name = clean, Code = cleanCode!, SortOrder = await SortOrders.NextAsync(db.DocumentTypes.Select(t => t.SortOrder), cancellationToken) });
                 break;
             case IssuerLookup:
-                db.IssuingBodies.Add(new IssuingBody { Name = clean, SortOrder = await NextSortOrderAsync(db.IssuingBodies.Select(b => b.SortOrder), cancellationToken) });
+                db.IssuingBodies.Add(new IssuingBody { Name = clean, SortOrder = await SortOrders.NextAsync(db.IssuingBodies.Select(b => b.SortOrder), cancellationToken) });
                 break;
             default:
-                db.DocumentFields.Add(new DocumentField { Name = clean, SortOrder = await NextSortOrderAsync(db.DocumentFields.Select(f => f.SortOrder), cancellationToken) });
+                db.DocumentFields.Add(new DocumentField { Name = clean, SortOrder = await SortOrders.NextAsync(db.DocumentFields.Select(f => f.SortOrder), cancellationToken) });
                 break;
         }
 
@@ -173,9 +174,6 @@ public sealed class DocumentLookupsController(PortalDbContext db, AuditLog audit
 
         return [.. documents.Select(d => d.Id)];
     }
-
-    private static async Task<int> NextSortOrderAsync(IQueryable<int> sortOrders, CancellationToken cancellationToken) =>
-        (await sortOrders.MaxAsync(s => (int?)s, cancellationToken) ?? 0) + 1;
 
     private static string LookupEntity(string kind) => kind switch
     {
