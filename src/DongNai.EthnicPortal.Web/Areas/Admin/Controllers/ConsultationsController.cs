@@ -191,22 +191,12 @@ public sealed class ConsultationsController(
         return documentId;
     }
 
-    /// <summary>Saves the edit, unless someone saved the consultation after this form was loaded: then the form says so and nothing is saved.</summary>
+    /// <summary>Applies and saves the edit with its audit row, unless the consultation changed since the form was loaded.</summary>
     private async Task<bool> SaveEditAsync(Consultation consultation, ConsultationForm form, int? resultDocumentId, CancellationToken cancellationToken)
     {
-        db.Entry(consultation).Property(c => c.Version).OriginalValue = form.Version;
         Apply(consultation, form, resultDocumentId, time.GetUtcNow().UtcDateTime);
         audit.Add(AuditActions.ConsultationUpdated, nameof(Consultation), consultation.Id, consultation.Title);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Dự thảo vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại; thay đổi của bạn chưa được lưu.");
-            return false;
-        }
+        return await db.SaveEditAsync(consultation, form.Version, ModelState, "Dự thảo vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại; thay đổi của bạn chưa được lưu.", cancellationToken);
     }
 
     private static void Apply(Consultation consultation, ConsultationForm form, int? resultDocumentId, DateTime now)
