@@ -67,7 +67,7 @@ public enum ConsultationFileKind
 }
 
 /// <summary>A file of a consultation, kept like a document attachment under a generated name.</summary>
-public class ConsultationFile
+public class ConsultationFile : IStoredFile
 {
     public int Id { get; set; }
 

@@ -77,7 +77,7 @@ public class OfficialDocument : IVersioned, IAdminSearchable
     public List<ArticleDocumentCitation> CitedBy { get; set; } = [];
 }
 
-public class DocumentAttachment
+public class DocumentAttachment : IStoredFile
 {
     public int Id { get; set; }
 

@@ -62,25 +62,7 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
         var others = await PublishedArticles.InCategory(db, now, article.CategoryId, article.Id, 0, OtherCount)
             .ToCardsAsync(cancellationToken);
 
-        var cover = article.Cover?.ToImage();
-        // Editors often place the cover inside the body as a captioned figure; showing it twice would be noise.
-        var coverInBody = cover is not null && article.RenderedBodyHtml.Contains(cover.Url, StringComparison.Ordinal);
-
-        return View(new ArticleViewModel(
-            article.Id,
-            article.Title,
-            article.Slug,
-            article.Summary,
-            article.RenderedBodyHtml,
-            article.AuthorByline,
-            article.PublishedAt,
-            article.UpdatedAt,
-            article.CategoryName,
-            article.CategorySlug,
-            cover,
-            article.CoverImageCaption,
-            coverInBody,
-            others));
+        return View(article.ToViewModel(others));
     }
 
     /// <summary>The id is whatever follows the last hyphen; the slug before it is only decoration.</summary>
@@ -103,5 +85,14 @@ public sealed class ArticlesController(PortalDbContext db, TimeProvider time) : 
         string CategoryName,
         string CategorySlug,
         string? CoverImageCaption,
-        PublishedArticles.CoverRow? Cover);
+        PublishedArticles.CoverRow? Cover)
+    {
+        public ArticleViewModel ToViewModel(List<ArticleCard> others)
+        {
+            var cover = Cover?.ToImage();
+            // Editors often place the cover inside the body as a captioned figure; showing it twice would be noise.
+            var coverInBody = cover is not null && RenderedBodyHtml.Contains(cover.Url, StringComparison.Ordinal);
+            return new ArticleViewModel(Id, Title, Slug, Summary, RenderedBodyHtml, AuthorByline, PublishedAt, UpdatedAt, CategoryName, CategorySlug, cover, CoverImageCaption, coverInBody, others);
+        }
+    }
 }

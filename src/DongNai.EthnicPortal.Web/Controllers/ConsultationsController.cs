@@ -26,7 +26,6 @@ public sealed class ConsultationsController(
     IOptions<ConsultationSettings> settings,
     TimeProvider time) : Controller
 {
-    public const int PageSize = 20;
     public const string NotOpenYetMessage = "Dự thảo chưa đến thời gian lấy ý kiến, nên góp ý chưa được nhận.";
     public const string ClosedMessage = "Đã hết thời gian lấy ý kiến đối với dự thảo này, nên góp ý của bạn không được nhận. Nội dung bạn đã viết được giữ lại dưới đây để bạn sao chép, gửi cho cơ quan soạn thảo theo cách khác nếu cần.";
     public const string SpamMessage = "Không thể nhận góp ý này. Nếu bạn là người gửi, vui lòng tải lại trang, điền lại biểu mẫu rồi gửi.";
@@ -36,44 +35,7 @@ public sealed class ConsultationsController(
     [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Consultations])]
     public async Task<IActionResult> Index(int trang = 1, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var published = db.Consultations.AsNoTracking().Where(c => c.IsPublished);
-        IQueryable<Consultation>[] groups =
-        [
-            published.Where(c => c.ConcludedAt == null && c.OpensAt <= now && c.ClosesAt > now).OrderBy(c => c.ClosesAt).ThenBy(c => c.Id),
-            published.Where(c => c.ConcludedAt == null && c.OpensAt > now).OrderBy(c => c.OpensAt).ThenBy(c => c.Id),
-            published.Where(c => c.ConcludedAt != null || c.ClosesAt <= now).OrderByDescending(c => c.ClosesAt).ThenByDescending(c => c.Id),
-        ];
-
-        // Open first, then upcoming, then closed: one page may span two groups, so each is paged on its own.
-        var counts = new int[groups.Length];
-        for (var i = 0; i < groups.Length; i++)
-        {
-            counts[i] = await groups[i].CountAsync(cancellationToken);
-        }
-
-        var total = counts.Sum();
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(trang, 1, pageCount);
-        var skip = (page - 1) * PageSize;
-        var items = new List<ConsultationListItem>();
-        for (var i = 0; i < groups.Length && items.Count < PageSize; i++)
-        {
-            if (skip >= counts[i])
-            {
-                skip -= counts[i];
-                continue;
-            }
-
-            var rows = await groups[i].Skip(skip).Take(PageSize - items.Count)
-                .Select(c => new { c.Id, c.Title, c.Slug, c.DraftingUnit, c.OpensAt, c.ClosesAt, c.ConcludedAt })
-                .ToListAsync(cancellationToken);
-            items.AddRange(rows.Select(c => new ConsultationListItem(c.Id, c.Title, c.Slug, c.DraftingUnit, c.OpensAt, c.ClosesAt,
-                ConsultationLifecycle.StageAt(true, c.OpensAt, c.ClosesAt, c.ConcludedAt, now), now)));
-            skip = 0;
-        }
-
-        return View(new ConsultationListModel(items, page, pageCount, total));
+        return View(await ConsultationListQuery.LoadAsync(db, trang, time.GetUtcNow().UtcDateTime, cancellationToken));
     }
 
     [HttpGet("/lay-y-kien/{id:int}/{slug?}")]
@@ -110,38 +72,9 @@ public sealed class ConsultationsController(
             return NotFound();
         }
 
-        if (!string.IsNullOrEmpty(honeypot) || stamps.Elapsed(stamp, id) is not { } elapsed)
+        if (RefusalBeforeSubmit(model, form, stamp, honeypot) is { } refusal)
         {
-            return Refused(model, form, StatusCodes.Status400BadRequest, SpamMessage);
-        }
-
-        var errors = form.Validate(model.Articles);
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError($"{nameof(model.Form)}.{field}", message);
-        }
-
-        if (model.Stage is ConsultationStage.Scheduled)
-        {
-            return Refused(model, form, StatusCodes.Status409Conflict, NotOpenYetMessage);
-        }
-
-        if (model.Stage is not ConsultationStage.Open)
-        {
-            return Refused(model, form, StatusCodes.Status409Conflict, ClosedMessage);
-        }
-
-        if (errors.Count > 0)
-        {
-            model.Form = form;
-            return ShowPage(model, StatusCodes.Status400BadRequest);
-        }
-
-        if (elapsed < TimeSpan.FromSeconds(settings.Value.MinSecondsBeforeSubmit))
-        {
-            model.Form = form;
-            ModelState.AddModelError("", TooFastMessage);
-            return ShowPage(model, StatusCodes.Status400BadRequest);
+            return refusal;
         }
 
         var result = await submissions.SubmitAsync(id, form.ToInput(), HttpContext.Connection.RemoteIpAddress, cancellationToken);
@@ -153,6 +86,39 @@ public sealed class ConsultationsController(
             CommentOutcome.Closed => Refused(model, form, StatusCodes.Status409Conflict, ClosedMessage),
             _ => Refused(model, form, StatusCodes.Status429TooManyRequests, IpLimitMessage(submissions.MaxCommentsPerIpPerDay)),
         };
+    }
+
+    /// <summary>The page that refuses a comment before it reaches the store (a bot, a draft not open, invalid fields, sent too fast), or null.</summary>
+    private ViewResult? RefusalBeforeSubmit(ConsultationPageModel model, CommentForm form, string? stamp, string? honeypot)
+    {
+        if (!string.IsNullOrEmpty(honeypot) || stamps.Elapsed(stamp, model.Id) is not { } elapsed)
+        {
+            return Refused(model, form, StatusCodes.Status400BadRequest, SpamMessage);
+        }
+
+        var errors = form.Validate(model.Articles);
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError($"{nameof(model.Form)}.{field}", message);
+        }
+
+        if (model.Stage is not ConsultationStage.Open)
+        {
+            return Refused(model, form, StatusCodes.Status409Conflict, model.Stage is ConsultationStage.Scheduled ? NotOpenYetMessage : ClosedMessage);
+        }
+
+        if (errors.Count == 0 && elapsed >= TimeSpan.FromSeconds(settings.Value.MinSecondsBeforeSubmit))
+        {
+            return null;
+        }
+
+        if (errors.Count == 0)
+        {
+            ModelState.AddModelError("", TooFastMessage);
+        }
+
+        model.Form = form;
+        return ShowPage(model, StatusCodes.Status400BadRequest);
     }
 
     public static string IpLimitMessage(int limit) =>

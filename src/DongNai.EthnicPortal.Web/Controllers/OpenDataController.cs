@@ -102,19 +102,7 @@ public sealed class OpenDataController(DocumentRegistryQuery registry, DocumentR
         var filter = input.ToFilter() with { Page = 1 };
         var selection = await registry.SelectAsync(filter, cancellationToken);
         var documents = await records.LoadAsync(selection.Ordered.Take(FeedItemCount), selection.Today, Absolute, cancellationToken);
-        var items = documents.Select(d =>
-        {
-            var url = new Uri(d.Url);
-            var item = new SyndicationItem($"{d.Type} số {d.NumberAndSymbol}", $"{d.Abstract} ({d.Issuer}, ngày ban hành {VietnamDates.Date(d.IssuedOn)}; {d.ValidityLabel})", url)
-            {
-                Id = url.AbsoluteUri,
-                PublishDate = IssuedAt(d.IssuedOn),
-            };
-            item.Categories.Add(new SyndicationCategory(d.Type));
-            item.Categories.Add(new SyndicationCategory(d.Issuer));
-            return item;
-        }).ToList();
-
+        var items = documents.Select(FeedItem).ToList();
         var feed = new SyndicationFeed(
             "Văn bản chỉ đạo điều hành – Ban Dân tộc tỉnh Đồng Nai",
             "Văn bản mới nhất trong danh mục văn bản chỉ đạo điều hành, theo bộ lọc đã chọn.",
@@ -130,6 +118,20 @@ public sealed class OpenDataController(DocumentRegistryQuery registry, DocumentR
 
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(Absolute(filter.Url(PortalUrls.DocumentsFeed, 1))), "application/rss+xml"));
         return Tagged(FeedsController.Rss20(feed), FeedsController.ContentType);
+    }
+
+    /// <summary>One document in the feed: type and number as the title, the abstract with issuer, date and validity, filed under its type and issuer.</summary>
+    private static SyndicationItem FeedItem(DocumentRecord d)
+    {
+        var url = new Uri(d.Url);
+        var item = new SyndicationItem($"{d.Type} số {d.NumberAndSymbol}", $"{d.Abstract} ({d.Issuer}, ngày ban hành {VietnamDates.Date(d.IssuedOn)}; {d.ValidityLabel})", url)
+        {
+            Id = url.AbsoluteUri,
+            PublishDate = IssuedAt(d.IssuedOn),
+        };
+        item.Categories.Add(new SyndicationCategory(d.Type));
+        item.Categories.Add(new SyndicationCategory(d.Issuer));
+        return item;
     }
 
     /// <summary>A document is dated by the day it was issued, at midnight in Vietnam.</summary>

@@ -14,6 +14,7 @@ public static class DocumentsSetup
         builder.Services.AddScoped<IContentChangeHandler, DocumentLinkingHandler>();
         builder.Services.AddScoped<IContentInitializer, DocumentLinkingInitializer>();
         builder.Services.AddScoped<DocumentAttachmentStore>();
+        builder.Services.AddScoped<DocumentUploads>();
         builder.Services.AddScoped<DocumentRegistryQuery>();
         builder.Services.AddScoped<DocumentRecords>();
 

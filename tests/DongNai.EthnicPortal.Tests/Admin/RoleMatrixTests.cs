@@ -67,7 +67,7 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         ["Consultations.Index"] = [SignIn, 200, 200, 200],
         ["Consultations.Create"] = [SignIn, 403, 200, 200],
         ["Consultations.Edit"] = [SignIn, 403, 200, 200],
-        ["Consultations.Comments"] = [SignIn, 200, 200, 200],
+        ["ConsultationComments.Inbox"] = [SignIn, 200, 200, 200],
         ["Consultations.ExportDocx"] = [SignIn, 403, 200, 200],
         ["Consultations.ExportXlsx"] = [SignIn, 403, 200, 200],
         ["ConsultationComments.Show"] = [SignIn, 200, 200, 200],

@@ -1,4 +1,5 @@
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Tests.Documents;

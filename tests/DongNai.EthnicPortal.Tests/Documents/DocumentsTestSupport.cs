@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
@@ -20,13 +19,6 @@ public sealed class DocumentsFixture : IDisposable
 
 internal static class DocumentsTestSupport
 {
-    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
-    {
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
-
     /// <summary>The numbers and symbols of the registry list, in order.</summary>
     public static async Task<string[]> ListedSymbolsAsync(this HttpClient client, string url)
     {

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Tests.Documents;

@@ -59,8 +59,8 @@ public sealed class HealthAndModelTests(PortalFixture fixture) : IClassFixture<P
     {
         var response = await fixture.Factory.CreateClient().GetAsync(new Uri("/khong-ton-tai", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Không tìm thấy trang", html, StringComparison.Ordinal);
-        Assert.Contains("lang=\"vi\"", html, StringComparison.Ordinal);
+        var page = HtmlPages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Không tìm thấy trang", page.One("h1").Text(), StringComparison.Ordinal);
+        Assert.Equal("vi", page.DocumentElement.GetAttribute("lang"));
     }
 }

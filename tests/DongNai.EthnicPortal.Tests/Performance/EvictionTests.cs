@@ -406,32 +406,32 @@ public sealed class EvictionTests : IAsyncLifetime
             await SubmitAsync(Get("Consultations.Edit", id), Post("Consultations.Conclude", id));
             await ShowsAsync(url, "Kết quả lấy ý kiến");
         },
-        ["Consultations.Upload"] = async () =>
+        ["ConsultationFiles.Upload"] = async () =>
         {
             var (id, url) = await ClosedConsultationAsync();
             var fileName = $"Du-thao-{Next()}.pdf";
             await WarmAsync(url);
-            await UploadAsync(Get("Consultations.Edit", id), Post("Consultations.Upload", id), fileName, MinimalPdf, ("kind", "Draft"));
+            await UploadAsync(Get("Consultations.Edit", id), Post("ConsultationFiles.Upload", id), fileName, MinimalPdf, ("kind", "Draft"));
             await ShowsAsync(url, fileName);
         },
-        ["Consultations.RemoveFile"] = async () =>
+        ["ConsultationFiles.RemoveFile"] = async () =>
         {
             var (id, url) = await ClosedConsultationAsync();
             var fileName = $"Tep-go-{Next()}.pdf";
-            await UploadAsync(Get("Consultations.Edit", id), Post("Consultations.Upload", id), fileName, MinimalPdf, ("kind", "Draft"));
+            await UploadAsync(Get("Consultations.Edit", id), Post("ConsultationFiles.Upload", id), fileName, MinimalPdf, ("kind", "Draft"));
             var fileId = await factory.WithDbAsync(db => db.ConsultationFiles.Where(f => f.ConsultationId == id).Select(f => f.Id).SingleAsync());
             await WarmAsync(url);
-            await SubmitAsync(Get("Consultations.Edit", id), Post("Consultations.RemoveFile", id, fileId));
+            await SubmitAsync(Get("Consultations.Edit", id), Post("ConsultationFiles.RemoveFile", id, fileId));
             await HidesAsync(url, fileName);
         },
-        ["Consultations.ImportText"] = async () =>
+        ["ConsultationFiles.ImportText"] = async () =>
         {
             var (id, url) = await ClosedConsultationAsync(draftText: null);
             var clause = Unique("Điều 1. Phạm vi điều chỉnh của dự thảo");
-            await UploadAsync(Get("Consultations.Edit", id), Post("Consultations.Upload", id), "du-thao.docx", Docx(clause), ("kind", "Draft"));
+            await UploadAsync(Get("Consultations.Edit", id), Post("ConsultationFiles.Upload", id), "du-thao.docx", Docx(clause), ("kind", "Draft"));
             var fileId = await factory.WithDbAsync(db => db.ConsultationFiles.Where(f => f.ConsultationId == id).Select(f => f.Id).SingleAsync());
             await WarmAsync(url);
-            await SubmitAsync(Get("Consultations.Edit", id), Post("Consultations.ImportText", id, fileId));
+            await SubmitAsync(Get("Consultations.Edit", id), Post("ConsultationFiles.ImportText", id, fileId));
             await ShowsAsync(url, clause);
         },
         ["ConsultationComments.SetStatus"] = async () =>

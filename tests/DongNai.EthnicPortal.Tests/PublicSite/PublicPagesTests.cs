@@ -7,7 +7,7 @@ using DongNai.EthnicPortal.Web.Infrastructure;
 namespace DongNai.EthnicPortal.Tests.PublicSite;
 
 /// <summary>Read-only checks of the public pages over the seed content.</summary>
-public sealed partial class PublicPagesTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+public sealed class PublicPagesTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     public const string SeedTitle = "Triển khai thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ trên địa bàn tỉnh Đồng Nai năm 2024";
     public const string SeedSlug = "trien-khai-thuc-hien-cong-tac-binh-dang-gioi-va-vi-su-tien-bo-cua-phu-nu-tren-dia-ban-tinh-dong-nai-nam-2024";
@@ -33,72 +33,77 @@ public sealed partial class PublicPagesTests(PortalFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Single(H1().Matches(html));
-        Assert.Contains("<a class=\"skip-link\" href=\"#noi-dung\"", html, StringComparison.Ordinal);
-        Assert.Contains("<form role=\"search\" method=\"get\" action=\"/tim-kiem\"", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"q\"", html, StringComparison.Ordinal);
-        Assert.Contains("<label for=\"q-header\"", html, StringComparison.Ordinal);
-        Assert.Contains("<link rel=\"alternate\" type=\"application/rss+xml\"", html, StringComparison.Ordinal);
-        Assert.Contains("<nav class=\"main-nav\" aria-label=\"Menu chính\">", html, StringComparison.Ordinal);
-        Assert.Contains("<main id=\"noi-dung\"", html, StringComparison.Ordinal);
-        Assert.Contains("<aside", html, StringComparison.Ordinal);
-        Assert.Contains("Liên kết website", html, StringComparison.Ordinal);
-        Assert.Contains("Ủy ban Dân tộc", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("style=\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
+        var page = HtmlPages.Parse(html);
+
+        page.One("h1");
+        Assert.Equal("#noi-dung", page.One("a.skip-link").GetAttribute("href"));
+        var search = page.One("form[role=search]");
+        Assert.Equal(("get", "/tim-kiem"), (search.GetAttribute("method"), search.GetAttribute("action")));
+        Assert.NotNull(search.QuerySelector("input[name=q]"));
+        page.One("label[for=q-header]");
+        Assert.NotEmpty(page.QuerySelectorAll("link[rel=alternate][type='application/rss+xml']"));
+        page.One("nav.main-nav[aria-label='Menu chính']");
+        page.One("main#noi-dung");
+        var sidebar = page.One("aside");
+        Assert.Contains("Liên kết website", sidebar.Text(), StringComparison.Ordinal);
+        Assert.Contains("Ủy ban Dân tộc", sidebar.Text(), StringComparison.Ordinal);
+        // CSP forbids inline styles: no style attribute, no style element.
+        Assert.Empty(page.QuerySelectorAll("[style], style"));
         // The only scripts allowed are external files and JSON-LD data blocks.
-        Assert.All(ScriptTags().Matches(html), match => Assert.True(
-            match.Value.Contains("src=\"/js/", StringComparison.Ordinal) || match.Value.Contains("application/ld+json", StringComparison.Ordinal),
-            match.Value));
+        Assert.All(page.QuerySelectorAll("script"), script => Assert.True(
+            script.GetAttribute("src")?.StartsWith("/js/", StringComparison.Ordinal) == true || script.GetAttribute("type") == "application/ld+json",
+            script.OuterHtml));
     }
 
     [Fact]
     public async Task Pages_are_vietnamese_and_the_english_page_says_so()
     {
-        var home = await Client().GetStringAsync("/");
-        Assert.Contains("<html lang=\"vi\"", home, StringComparison.Ordinal);
+        var home = await Client().GetDocumentAsync("/");
+        Assert.Equal("vi", home.DocumentElement.GetAttribute("lang"));
 
-        var english = await Client().GetStringAsync("/en/about");
-        Assert.Contains("<html lang=\"en\"", english, StringComparison.Ordinal);
-        Assert.Contains("Functions and duties", english, StringComparison.Ordinal);
-        Assert.Contains("<dt>Address</dt>", english, StringComparison.Ordinal);
-        Assert.Contains("<dt>Phone</dt>", english, StringComparison.Ordinal);
-        Assert.Contains("bdt@dongnai.gov.vn", english, StringComparison.Ordinal);
-        Assert.Contains("<footer class=\"site-footer\" lang=\"vi\">", english, StringComparison.Ordinal);
+        var english = await Client().GetDocumentAsync("/en/about");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Functions and duties", english.One("main").Text(), StringComparison.Ordinal);
+        Assert.Contains("Address", english.Texts("main dt"));
+        Assert.Contains("Phone", english.Texts("main dt"));
+        Assert.Contains("bdt@dongnai.gov.vn", english.One("main").Text(), StringComparison.Ordinal);
+        // The footer keeps the Vietnamese settings and says so.
+        Assert.Equal("vi", english.One("footer.site-footer").GetAttribute("lang"));
     }
 
     [Fact]
     public async Task Sidebar_shows_the_open_poll_and_the_visit_counter()
     {
-        var html = await Client().GetStringAsync("/");
+        var page = await Client().GetDocumentAsync("/");
         var pollId = await fixture.Factory.WithDbAsync(db => Task.FromResult(db.Polls.Single(p => p.Question == "Đánh giá về trang thông tin điện tử Ban Dân tộc tỉnh Đồng Nai").Id));
+        var sidebar = page.One("aside").Text();
 
-        Assert.Contains("Thăm dò ý kiến", html, StringComparison.Ordinal);
-        Assert.Contains($"action=\"/tham-do-y-kien/{pollId}/binh-chon\"", html, StringComparison.Ordinal);
-        Assert.Contains("Rất hữu ích", html, StringComparison.Ordinal);
-        Assert.Contains(">Bình chọn</button>", html, StringComparison.Ordinal);
-        Assert.Contains($"<a href=\"/tham-do-y-kien/{pollId}\">Xem kết quả</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Thăm dò ý kiến", sidebar, StringComparison.Ordinal);
+        var vote = page.One($"form[action='/tham-do-y-kien/{pollId}/binh-chon']");
+        Assert.Contains("Rất hữu ích", vote.Text(), StringComparison.Ordinal);
+        Assert.Equal("Bình chọn", vote.One("button").Text());
+        Assert.Contains(page.QuerySelectorAll($"a[href='/tham-do-y-kien/{pollId}']"), a => a.Text() == "Xem kết quả");
         // The archived poll of 2022 is closed and must not be offered.
-        Assert.DoesNotContain("Bạn thường tìm hiểu chính sách dân tộc", html, StringComparison.Ordinal);
-        Assert.Contains("Số lượt truy cập", html, StringComparison.Ordinal);
-        Assert.Contains("<dt>Trong ngày</dt>", html, StringComparison.Ordinal);
-        Assert.Contains("<dt>Tất cả</dt>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bạn thường tìm hiểu chính sách dân tộc", page.Body!.Text(), StringComparison.Ordinal);
+        Assert.Contains("Số lượt truy cập", sidebar, StringComparison.Ordinal);
+        Assert.Contains("Trong ngày", page.Texts("aside dt"));
+        Assert.Contains("Tất cả", page.Texts("aside dt"));
     }
 
     [Fact]
     public async Task Home_shows_the_featured_article_latest_news_category_blocks_and_documents()
     {
-        var html = await Client().GetStringAsync("/");
-        var featured = html.IndexOf("class=\"featured\"", StringComparison.Ordinal);
-        Assert.True(featured >= 0);
-        Assert.Contains(SeedTitle, html[featured..], StringComparison.Ordinal);
-        Assert.Contains("src=\"/media/seed-binh-dang-gioi.jpg\"", html, StringComparison.Ordinal);
-        Assert.Contains("Tin mới nhất", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/chuyen-muc/hoat-dong-chuyen-nganh\">Hoạt động chuyên ngành</a></h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/chuyen-muc/chinh-sach-dan-toc\">Chính sách dân tộc</a></h2>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/van-ban\"", html, StringComparison.Ordinal);
-        Assert.Contains("9478/UBND-KGVX", html, StringComparison.Ordinal);
-        Assert.Matches("href=\"/van-ban/\\d+/cong-van-9478-ubnd-kgvx[^\"]*\"", html);
+        var page = await Client().GetDocumentAsync("/");
+        var featured = page.One(".featured");
+        Assert.Contains(SeedTitle, featured.Text(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("img[src='/media/seed-binh-dang-gioi.jpg']"));
+        Assert.Contains("Tin mới nhất", page.Texts("h2"));
+        Assert.Contains(("Hoạt động chuyên ngành", "/chuyen-muc/hoat-dong-chuyen-nganh"), CategoryHeadings(page));
+        Assert.Contains(("Chính sách dân tộc", "/chuyen-muc/chinh-sach-dan-toc"), CategoryHeadings(page));
+        Assert.NotEmpty(page.QuerySelectorAll("a[href='/van-ban']"));
+        var document = page.One("a[href^='/van-ban/'][href*='/cong-van-9478-ubnd-kgvx']");
+        Assert.Matches("^/van-ban/\\d+/cong-van-9478-ubnd-kgvx", document.GetAttribute("href")!);
+        Assert.Contains("9478/UBND-KGVX", document.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,37 +112,37 @@ public sealed partial class PublicPagesTests(PortalFixture fixture) : IClassFixt
         var url = await SeedArticleUrlAsync();
         var response = await Client().GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var page = HtmlPages.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.Contains($"<h1 class=\"article-title\">{SeedTitle}</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/chuyen-muc/hoat-dong-chuyen-nganh\">Hoạt động chuyên ngành</a>", html, StringComparison.Ordinal);
-        // References to documents are links now, so compare the text without tags.
-        Assert.Contains("Ngày 14/9/2023, Ủy ban nhân dân (UBND) tỉnh Đồng Nai ban hành Công văn số 9478/UBND-KGVX", Regex.Replace(html, "<[^>]+>", ""), StringComparison.Ordinal);
+        Assert.Equal(SeedTitle, page.One("h1.article-title").Text());
+        Assert.Contains(page.QuerySelectorAll("a[href='/chuyen-muc/hoat-dong-chuyen-nganh']"), a => a.Text() == "Hoạt động chuyên ngành");
+        var body = page.One(".article-body");
+        // References to documents are links, so the sentence is compared as text.
+        Assert.Contains("Ngày 14/9/2023, Ủy ban nhân dân (UBND) tỉnh Đồng Nai ban hành Công văn số 9478/UBND-KGVX", body.Text(), StringComparison.Ordinal);
+        var paragraphs = body.Texts("p");
         for (var item = 1; item <= 6; item++)
         {
-            Assert.Contains($"<p>{item}. ", html, StringComparison.Ordinal);
+            Assert.Contains(paragraphs, p => p.StartsWith($"{item}. ", StringComparison.Ordinal));
         }
 
-        Assert.Contains("năm 2024 và các năm tiếp theo./.", html, StringComparison.Ordinal);
-        Assert.Contains("<figcaption>Thực hiện tuyên truyền pháp luật về bình đẳng giới cho đồng bào dân tộc thiểu số trên địa bàn tỉnh Đồng Nai</figcaption>", html, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"byline\">Hồ Thị Tuyết Nhung</p>", html, StringComparison.Ordinal);
-        Assert.True(html.IndexOf("<p class=\"byline\">", StringComparison.Ordinal) > html.IndexOf("các năm tiếp theo./.", StringComparison.Ordinal), "The byline comes after the body.");
-        Assert.Contains("08:00 20/09/2023", html, StringComparison.Ordinal);
-        Assert.Contains("datetime=\"2023-09-20T08:00:00+07:00\"", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("năm 2024 và các năm tiếp theo./.", body.Text(), StringComparison.Ordinal);
+        Assert.Equal("Thực hiện tuyên truyền pháp luật về bình đẳng giới cho đồng bào dân tộc thiểu số trên địa bàn tỉnh Đồng Nai", body.One("figcaption").Text());
+        var byline = page.One("p.byline");
+        Assert.Equal("Hồ Thị Tuyết Nhung", byline.Text());
+        Assert.True(body.CompareDocumentPosition(byline).HasFlag(AngleSharp.Dom.DocumentPositions.Following), "The byline comes after the body.");
+        Assert.Contains(page.QuerySelectorAll("time[datetime='2023-09-20T08:00:00+07:00']"), time => time.Text() == "08:00 20/09/2023");
         // The cover already sits in the body as a captioned figure, so it is not repeated.
-        Assert.Single(Regex.Matches(html, "<img[^>]+seed-binh-dang-gioi"));
-        Assert.Matches("<img[^>]+seed-binh-dang-gioi[^>]+loading=\"lazy\"", html);
+        var image = page.One("img[src*='seed-binh-dang-gioi'], img[srcset*='seed-binh-dang-gioi']");
+        Assert.Equal("lazy", image.GetAttribute("loading"));
 
-        Assert.Contains($"<link rel=\"canonical\" href=\"https://localhost{url}\">", html, StringComparison.Ordinal);
-        Assert.Contains($"<meta property=\"og:title\" content=\"{SeedTitle}\">", html, StringComparison.Ordinal);
-        Assert.Contains("<meta property=\"og:image\" content=\"https://localhost/media/seed-binh-dang-gioi.jpg\">", html, StringComparison.Ordinal);
-        Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", html, StringComparison.Ordinal);
-        Assert.Contains("data-print", html, StringComparison.Ordinal);
-        Assert.Contains("Các tin khác", html, StringComparison.Ordinal);
+        Assert.Equal($"https://localhost{url}", page.One("link[rel=canonical]").GetAttribute("href"));
+        Assert.Equal(SeedTitle, page.One("meta[property='og:title']").GetAttribute("content"));
+        Assert.Equal("https://localhost/media/seed-binh-dang-gioi.jpg", page.One("meta[property='og:image']").GetAttribute("content"));
+        Assert.Equal("summary_large_image", page.One("meta[name='twitter:card']").GetAttribute("content"));
+        Assert.NotNull(page.QuerySelector("[data-print]"));
+        Assert.Contains("Các tin khác", page.Texts("h2"));
 
-        var jsonLd = JsonLd().Match(html);
-        Assert.True(jsonLd.Success);
-        using var data = JsonDocument.Parse(jsonLd.Groups[1].Value);
+        using var data = JsonDocument.Parse(page.One("script[type='application/ld+json']").TextContent);
         Assert.Equal("NewsArticle", data.RootElement.GetProperty("@type").GetString());
         Assert.Equal(SeedTitle, data.RootElement.GetProperty("headline").GetString());
         Assert.Equal("Hồ Thị Tuyết Nhung", data.RootElement.GetProperty("author").GetProperty("name").GetString());
@@ -170,43 +175,42 @@ public sealed partial class PublicPagesTests(PortalFixture fixture) : IClassFixt
     {
         var response = await Client().GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Không tìm thấy trang", html, StringComparison.Ordinal);
-        Assert.Contains("Về trang chủ", html, StringComparison.Ordinal);
-        Assert.Contains("Cơ quan chủ quản:", html, StringComparison.Ordinal);
+        var page = HtmlPages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Không tìm thấy trang", page.One("h1").Text(), StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("main a[href='/']"), a => a.Text() == "Về trang chủ");
+        Assert.Contains("Cơ quan chủ quản:", page.One("footer").Text(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Footer_shows_the_site_settings()
     {
-        var html = await Client().GetStringAsync("/gioi-thieu");
-        var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
+        var footer = (await Client().GetDocumentAsync("/gioi-thieu")).One("footer");
+        // Each setting is a labelled line: the label in its own span, the value after it.
+        var lines = footer.QuerySelectorAll(".label").Select(label => label.ParentElement!.Text()).ToList();
 
-        Assert.Contains("<span class=\"label\">Cơ quan chủ quản:</span> BAN DÂN TỘC TỈNH ĐỒNG NAI", footer, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"label\">Chịu trách nhiệm chính:</span> ông Nguyễn Văn Khang - Trưởng Ban Dân tộc tỉnh Đồng Nai", footer, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"label\">Địa chỉ:</span> Số 4/22/10A, đường Nguyễn Du, khu phố 4, phường Quang Vinh, thành phố Biên Hòa, tỉnh Đồng Nai", footer, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"tel:02513843836\">02513.843836</a>", footer, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"mailto:bdt@dongnai.gov.vn\">bdt@dongnai.gov.vn</a>", footer, StringComparison.Ordinal);
-        Assert.Contains("© 2014 Bản quyền thuộc Ban Dân tộc tỉnh Đồng Nai", footer, StringComparison.Ordinal);
+        Assert.Contains("Cơ quan chủ quản: BAN DÂN TỘC TỈNH ĐỒNG NAI", lines);
+        Assert.Contains("Chịu trách nhiệm chính: ông Nguyễn Văn Khang - Trưởng Ban Dân tộc tỉnh Đồng Nai", lines);
+        Assert.Contains(lines, line => line.StartsWith("Địa chỉ: Số 4/22/10A, đường Nguyễn Du, khu phố 4, phường Quang Vinh, thành phố Biên Hòa, tỉnh Đồng Nai", StringComparison.Ordinal));
+        Assert.Equal("02513.843836", footer.One("a[href='tel:02513843836']").Text());
+        Assert.Equal("bdt@dongnai.gov.vn", footer.One("a[href='mailto:bdt@dongnai.gov.vn']").Text());
+        Assert.Contains("© 2014 Bản quyền thuộc Ban Dân tộc tỉnh Đồng Nai", footer.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Contact_page_shows_address_phone_email_and_map_link()
     {
-        var html = await Client().GetStringAsync("/lien-he");
-        Assert.Contains("<dt>Địa chỉ</dt>", html, StringComparison.Ordinal);
-        Assert.Contains("<dt>Điện thoại</dt>", html, StringComparison.Ordinal);
-        Assert.Contains("<dt>Email</dt>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"https://www.openstreetmap.org/search?query=", html, StringComparison.Ordinal);
-        Assert.Contains("Đầu mối tiếp nhận thông tin", html, StringComparison.Ordinal);
+        var page = await Client().GetDocumentAsync("/lien-he");
+        Assert.Equal(["Địa chỉ", "Điện thoại", "Email"], page.Texts("main dt").Take(3));
+        page.One("main a[href^='https://www.openstreetmap.org/search?query=']");
+        Assert.Contains("Đầu mối tiếp nhận thông tin", page.One("main").Text(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Theme_choice_persists_in_a_cookie_and_is_applied_by_the_server()
     {
         var client = Client();
-        var before = await client.GetStringAsync("/gioi-thieu");
-        Assert.Contains($"class=\"theme-{SiteTheme.Blue.Key}\"", before, StringComparison.Ordinal);
+        var before = await client.GetDocumentAsync("/gioi-thieu");
+        Assert.Equal($"theme-{SiteTheme.Blue.Key}", before.DocumentElement.ClassName);
 
         var choose = await client.GetAsync($"/giao-dien/{SiteTheme.Yellow.Key}?quay-lai=%2Fgioi-thieu");
         Assert.Equal(HttpStatusCode.Redirect, choose.StatusCode);
@@ -214,11 +218,12 @@ public sealed partial class PublicPagesTests(PortalFixture fixture) : IClassFixt
         Assert.Contains(choose.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith($"{SiteTheme.CookieName}={SiteTheme.Yellow.Key}", StringComparison.Ordinal));
 
         // The page was cached in blue a moment ago; the cache varies by theme, so yellow must come back.
-        var after = await client.GetStringAsync("/gioi-thieu");
-        Assert.Contains($"class=\"theme-{SiteTheme.Yellow.Key}\"", after, StringComparison.Ordinal);
-        var later = await client.GetStringAsync("/");
-        Assert.Contains($"class=\"theme-{SiteTheme.Yellow.Key}\"", later, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/giao-dien/{SiteTheme.Yellow.Key}?quay-lai=%2F\" rel=\"nofollow\" title=\"{SiteTheme.Yellow.Label}\" aria-current=\"true\"", later, StringComparison.Ordinal);
+        var after = await client.GetDocumentAsync("/gioi-thieu");
+        Assert.Equal($"theme-{SiteTheme.Yellow.Key}", after.DocumentElement.ClassName);
+        var later = await client.GetDocumentAsync("/");
+        Assert.Equal($"theme-{SiteTheme.Yellow.Key}", later.DocumentElement.ClassName);
+        var current = later.One("a[aria-current=true][href^='/giao-dien/']");
+        Assert.Equal(($"/giao-dien/{SiteTheme.Yellow.Key}?quay-lai=%2F", "nofollow", SiteTheme.Yellow.Label), (current.GetAttribute("href"), current.GetAttribute("rel"), current.GetAttribute("title")));
     }
 
     [Theory]
@@ -240,12 +245,7 @@ public sealed partial class PublicPagesTests(PortalFixture fixture) : IClassFixt
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(SiteTheme.CookieName, StringComparison.Ordinal)));
     }
 
-    [GeneratedRegex("<h1[\\s>]")]
-    private static partial Regex H1();
-
-    [GeneratedRegex("<script[^>]*>")]
-    private static partial Regex ScriptTags();
-
-    [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex JsonLd();
+    /// <summary>The home page's category blocks: each heading's text and the category it links to.</summary>
+    private static List<(string Text, string? Href)> CategoryHeadings(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll("h2 > a").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
 }

@@ -160,10 +160,10 @@ public sealed class VisitCounterTests : IDisposable
         await Counter.FlushAsync();
         await factory.Services.GetRequiredService<PublicCache>().EvictAsync(new CacheEviction([CacheTags.Public], [PublicCopy.VisitTotals]));
 
-        var html = await Browser().GetStringAsync(new Uri("/", UriKind.Relative));
-        var widget = html.Split("Số lượt truy cập")[1];
-        Assert.Contains("<dt>Trong ngày</dt><dd>3</dd>", widget, StringComparison.Ordinal);
-        Assert.Contains("<dt>Tất cả</dt><dd>101.503</dd>", widget, StringComparison.Ordinal);
+        var page = await Browser().GetDocumentAsync("/");
+        var counter = page.QuerySelectorAll("aside dt").ToDictionary(dt => dt.Text(), dt => dt.NextElementSibling!.Text());
+        Assert.Equal("3", counter["Trong ngày"]);
+        Assert.Equal("101.503", counter["Tất cả"]);
     }
 
     [Fact]

@@ -67,20 +67,13 @@ public sealed class DocumentAttachmentStore(StoragePaths storage)
         return new(format, null);
     }
 
-    /// <summary>Writes a checked file under a fresh generated name and returns the attachment row to add.</summary>
-    public async Task<DocumentAttachment> WriteAsync(string originalName, byte[] content, AttachmentFormat format, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Writes a checked file under a fresh generated name and returns what the row that refers to it records.</summary>
+    public async Task<StoredUpload> WriteAsync(string originalName, byte[] content, AttachmentFormat format, DateTime now, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(storage.Documents);
         var storedName = $"{Guid.NewGuid():N}{format.Extension}";
         await Data.Storage.AtomicFile.WriteAllBytesAsync(Path.Combine(storage.Documents, storedName), content, cancellationToken);
-        return new DocumentAttachment
-        {
-            FileName = originalName.Trim(),
-            ContentType = format.ContentType,
-            SizeBytes = content.Length,
-            StoredPath = $"documents/{storedName}",
-            UploadedAt = now,
-        };
+        return new StoredUpload(originalName.Trim(), format.ContentType, content.Length, $"documents/{storedName}", now);
     }
 
     /// <summary>The absolute path of a stored attachment, or null when the stored path would lead outside the documents folder.</summary>

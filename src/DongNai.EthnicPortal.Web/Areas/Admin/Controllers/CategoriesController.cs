@@ -4,17 +4,18 @@ using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Audit;
-using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Lists;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
-/// <summary>News categories, ordered as they appear in the menu.</summary>
+/// <summary>News categories, ordered as they appear in the menu. A category that still has articles cannot be deleted.</summary>
 [Authorize(Policy = Policies.Editors)]
 [Route("quan-tri/chuyen-muc")]
-public sealed class CategoriesController(PortalDbContext db, ContentChanges changes, AuditLog audit) : AdminControllerBase
+public sealed class CategoriesController(PortalDbContext db, SiteChromeEdits chrome) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index() =>
@@ -22,7 +23,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
 
     [HttpGet("tao")]
     public async Task<IActionResult> Create() =>
-        View("Edit", new CategoryFormModel { SortOrder = (await db.Categories.MaxAsync(c => (int?)c.SortOrder) ?? 0) + 1 });
+        View("Edit", new CategoryFormModel { SortOrder = await SortOrders.NextAsync(db.Categories.Select(c => c.SortOrder)) });
 
     [HttpPost("tao")]
     public async Task<IActionResult> Create(CategoryFormModel model)
@@ -34,38 +35,19 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
         }
 
         db.Categories.Add(category);
-        await audit.SaveCreatedAsync(category, AuditActions.CategoryCreated, category.Name);
-        await changes.SiteChromeChangedAsync();
+        await chrome.SaveCreatedAsync(category, AuditActions.CategoryCreated, category.Name);
         Flash($"Đã tạo chuyên mục “{category.Name}”.");
         return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:int}/sua")]
-    public async Task<IActionResult> Edit(int id)
-    {
-        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (category is null)
-        {
-            return NotFound();
-        }
-
-        return View(new CategoryFormModel
-        {
-            Id = category.Id,
-            Name = category.Name,
-            Slug = category.Slug,
-            Description = category.Description,
-            SortOrder = category.SortOrder,
-            ShowInMenu = category.ShowInMenu,
-            ShowOnHome = category.ShowOnHome,
-        });
-    }
+    public async Task<IActionResult> Edit(int id) =>
+        await db.Categories.FindAsync(id) is { } category ? View(CategoryFormModel.From(category)) : NotFound();
 
     [HttpPost("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id, CategoryFormModel model)
     {
-        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id);
-        if (category is null)
+        if (await db.Categories.FindAsync(id) is not { } category)
         {
             return NotFound();
         }
@@ -76,9 +58,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
             return View(model);
         }
 
-        audit.Add(AuditActions.CategoryUpdated, nameof(Category), id, category.Name);
-        await db.SaveChangesAsync();
-        await changes.SiteChromeChangedAsync();
+        await chrome.SaveAsync(AuditActions.CategoryUpdated, nameof(Category), id, category.Name);
         Flash($"Đã lưu chuyên mục “{category.Name}”.");
         return RedirectToAction(nameof(Index));
     }
@@ -86,8 +66,7 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
     [HttpPost("{id:int}/xoa")]
     public async Task<IActionResult> Delete(int id)
     {
-        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id);
-        if (category is null)
+        if (await db.Categories.FindAsync(id) is not { } category)
         {
             return NotFound();
         }
@@ -95,17 +74,18 @@ public sealed class CategoriesController(PortalDbContext db, ContentChanges chan
         if (await db.Articles.AnyAsync(a => a.CategoryId == id))
         {
             Flash($"Chuyên mục “{category.Name}” còn bài viết nên không thể xóa. Hãy chuyển các bài sang chuyên mục khác hoặc ẩn chuyên mục khỏi menu.", isError: true);
-            return RedirectToAction(nameof(Index));
+        }
+        else
+        {
+            db.Categories.Remove(category);
+            await chrome.SaveAsync(AuditActions.CategoryDeleted, nameof(Category), id, category.Name);
+            Flash($"Đã xóa chuyên mục “{category.Name}”.");
         }
 
-        db.Categories.Remove(category);
-        audit.Add(AuditActions.CategoryDeleted, nameof(Category), id, category.Name);
-        await db.SaveChangesAsync();
-        await changes.SiteChromeChangedAsync();
-        Flash($"Đã xóa chuyên mục “{category.Name}”.");
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Checks the slug (made from the name when empty, unique) and copies the valid form into the category.</summary>
     private async Task<bool> ApplyAsync(Category category, CategoryFormModel model)
     {
         var slug = VietnameseText.Slugify(string.IsNullOrWhiteSpace(model.Slug) ? model.Name : model.Slug);

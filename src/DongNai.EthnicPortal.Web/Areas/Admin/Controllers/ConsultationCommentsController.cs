@@ -13,12 +13,17 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>
-/// One comment of the inbox. Every staff member reads it and can record the agency's response; the
-/// commenter's name, e-mail and phone are shown to editors only, and each such view is audited.
+/// The comment inbox of a consultation and each comment in it. Every staff member reads them and can
+/// record the agency's response; the commenter's name, e-mail and phone are shown to editors only, and
+/// each view of the contact details is audited.
 /// </summary>
 public sealed class ConsultationCommentsController(PortalDbContext db, AuditLog audit, ContentChanges changes, UserManager<PortalUser> users, TimeProvider time) : AdminControllerBase
 {
     private const string BasePath = "/quan-tri/gop-y-du-thao";
+
+    [HttpGet(ConsultationUrls.Admin + "/{id:int}/gop-y")]
+    public async Task<IActionResult> Inbox(int id, [FromQuery(Name = "phan")] string? part, [FromQuery(Name = "trang-thai")] string? state, int trang = 1, CancellationToken cancellationToken = default) =>
+        await ConsultationInboxQuery.LoadAsync(db, id, part, state, trang, showNames: Actor.IsEditor, cancellationToken) is { } inbox ? View(inbox) : NotFound();
 
     [HttpGet(BasePath + "/{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
@@ -59,12 +64,7 @@ public sealed class ConsultationCommentsController(PortalDbContext db, AuditLog 
         }
 
         text = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        var error = !Enum.IsDefined(kind) ? "Loại ý kiến không hợp lệ."
-            : kind is ConsultationResponseKind.Explained or ConsultationResponseKind.Rejected && string.IsNullOrEmpty(text) ? "Vui lòng ghi nội dung giải trình hoặc lý do không tiếp thu."
-            : text is { Length: > 5000 } ? "Ý kiến tiếp thu, giải trình dài tối đa 5.000 ký tự."
-            : text is not null && text.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\t') ? "Nội dung có ký tự điều khiển không hợp lệ."
-            : null;
-        if (error is not null)
+        if (ResponseError(kind, text) is { } error)
         {
             Flash(error, isError: true);
             return Redirect(ConsultationUrls.AdminComment(id));
@@ -106,4 +106,12 @@ public sealed class ConsultationCommentsController(PortalDbContext db, AuditLog 
         Flash($"Đã chuyển góp ý sang trạng thái “{ConsultationAdminLabels.Status(status)}”.");
         return Redirect(ConsultationUrls.AdminComment(id));
     }
+
+    /// <summary>Why the agency's response cannot be recorded, or null.</summary>
+    private static string? ResponseError(ConsultationResponseKind kind, string? text) =>
+        !Enum.IsDefined(kind) ? "Loại ý kiến không hợp lệ."
+        : kind is ConsultationResponseKind.Explained or ConsultationResponseKind.Rejected && string.IsNullOrEmpty(text) ? "Vui lòng ghi nội dung giải trình hoặc lý do không tiếp thu."
+        : text is { Length: > 5000 } ? "Ý kiến tiếp thu, giải trình dài tối đa 5.000 ký tự."
+        : text is not null && text.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\t') ? "Nội dung có ký tự điều khiển không hợp lệ."
+        : null;
 }

@@ -9,24 +9,21 @@ using DongNai.EthnicPortal.Web.Services.Consultations;
 using DongNai.EthnicPortal.Web.Services.Documents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>
-/// Consultations for staff: editors create them, attach the draft, conclude them and export the
-/// synthesis table; every staff member can read the comment inbox (without contact details).
+/// Consultations for staff: editors create, edit and conclude them and export the synthesis table.
+/// Their files are in <see cref="ConsultationFilesController"/>, the comment inbox in <see cref="ConsultationCommentsController"/>.
 /// </summary>
 public sealed class ConsultationsController(
     PortalDbContext db,
     AuditLog audit,
     ContentChanges changes,
-    DocumentAttachmentStore files,
     TimeProvider time) : AdminControllerBase
 {
     private const string BasePath = ConsultationUrls.Admin;
-    private const int InboxPageSize = 50;
 
     [HttpGet(BasePath)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -89,21 +86,7 @@ public sealed class ConsultationsController(
             return NotFound();
         }
 
-        var form = new ConsultationForm
-        {
-            Title = consultation.Title,
-            DraftingUnit = consultation.DraftingUnit,
-            Summary = consultation.Summary,
-            DraftText = consultation.DraftText,
-            OpensAt = VietnamTime.ToLocal(consultation.OpensAt),
-            ClosesAt = VietnamTime.ToLocal(consultation.ClosesAt),
-            IsPublished = consultation.IsPublished,
-            PublishComments = consultation.PublishComments,
-            OutcomeText = consultation.OutcomeText,
-            ResultDocumentSymbol = consultation.ResultDocument?.NumberAndSymbol,
-            Version = consultation.Version,
-        };
-        return View(await EditorAsync(id, form, cancellationToken));
+        return View(await EditorAsync(id, ConsultationForm.From(consultation), cancellationToken));
     }
 
     [HttpPost(BasePath + "/{id:int}/sua")]
@@ -118,21 +101,8 @@ public sealed class ConsultationsController(
         }
 
         var resultDocumentId = await ValidateAsync(form, cancellationToken);
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !await SaveEditAsync(consultation, form, resultDocumentId, cancellationToken))
         {
-            return View(await EditorAsync(id, form, cancellationToken));
-        }
-
-        db.Entry(consultation).Property(c => c.Version).OriginalValue = form.Version;
-        Apply(consultation, form, resultDocumentId, time.GetUtcNow().UtcDateTime);
-        audit.Add(AuditActions.ConsultationUpdated, nameof(Consultation), id, consultation.Title);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Dự thảo vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại; thay đổi của bạn chưa được lưu.");
             return View(await EditorAsync(id, form, cancellationToken));
         }
 
@@ -165,157 +135,6 @@ public sealed class ConsultationsController(
         await changes.ConsultationChangedAsync(id, cancellationToken);
         Flash("Đã kết thúc lấy ý kiến: kết quả được hiện trên trang công khai.");
         return Redirect(ConsultationUrls.AdminEdit(id));
-    }
-
-    [HttpPost(BasePath + "/{id:int}/tep")]
-    [Authorize(Policy = Policies.Editors)]
-    [EnableRateLimiting(RateLimitPolicies.Upload)]
-    [RequestSizeLimit(DocumentAttachmentStore.MaxRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = DocumentAttachmentStore.MaxRequestBytes)]
-    public async Task<IActionResult> Upload(int id, IFormFile? file, ConsultationFileKind kind, CancellationToken cancellationToken)
-    {
-        if (!await db.Consultations.AnyAsync(c => c.Id == id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        var back = ConsultationUrls.AdminEdit(id) + "#tep";
-        if (file is null || file.Length > DocumentAttachmentStore.MaxBytes || !Enum.IsDefined(kind))
-        {
-            Flash(file is null ? "Vui lòng chọn một tệp." : $"Tệp “{file.FileName}” vượt quá giới hạn 30 MB hoặc loại tệp không hợp lệ.", isError: true);
-            return Redirect(back);
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        var content = buffer.ToArray();
-        var check = DocumentAttachmentStore.Check(file.FileName, content);
-        if (check.Format is not { } format)
-        {
-            Flash($"Không thể đính kèm: {check.Error}", isError: true);
-            return Redirect(back);
-        }
-
-        var stored = await files.WriteAsync(VietnameseText.ToNfc(file.FileName), content, format, time.GetUtcNow().UtcDateTime, cancellationToken);
-        db.ConsultationFiles.Add(new ConsultationFile
-        {
-            ConsultationId = id,
-            Kind = kind,
-            FileName = stored.FileName,
-            ContentType = stored.ContentType,
-            SizeBytes = stored.SizeBytes,
-            StoredPath = stored.StoredPath,
-            UploadedAt = stored.UploadedAt,
-        });
-        audit.Add(AuditActions.ConsultationFileAdded, nameof(Consultation), id, $"{stored.FileName} ({format.ContentType}, {stored.SizeBytes} byte)");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            // Nothing may stay on disk for a row that was never saved.
-            files.Delete(stored.StoredPath);
-            throw;
-        }
-
-        await changes.ConsultationChangedAsync(id, cancellationToken);
-        Flash($"Đã đính kèm tệp “{stored.FileName}”.");
-        return Redirect(back);
-    }
-
-    [HttpPost(BasePath + "/{id:int}/tep/{fileId:int}/xoa")]
-    [Authorize(Policy = Policies.Editors)]
-    public async Task<IActionResult> RemoveFile(int id, int fileId, CancellationToken cancellationToken)
-    {
-        var file = await db.ConsultationFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.ConsultationId == id, cancellationToken);
-        if (file is null)
-        {
-            return NotFound();
-        }
-
-        db.ConsultationFiles.Remove(file);
-        audit.Add(AuditActions.ConsultationFileRemoved, nameof(Consultation), id, file.FileName);
-        await db.SaveChangesAsync(cancellationToken);
-        files.Delete(file.StoredPath);
-        await changes.ConsultationChangedAsync(id, cancellationToken);
-        Flash($"Đã gỡ tệp “{file.FileName}”.");
-        return Redirect(ConsultationUrls.AdminEdit(id) + "#tep");
-    }
-
-    /// <summary>Replaces the draft's text with the paragraphs of an attached Word file.</summary>
-    [HttpPost(BasePath + "/{id:int}/tep/{fileId:int}/nhap")]
-    [Authorize(Policy = Policies.Editors)]
-    public async Task<IActionResult> ImportText(int id, int fileId, CancellationToken cancellationToken)
-    {
-        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var file = await db.ConsultationFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.ConsultationId == id, cancellationToken);
-        if (consultation is null || file is null)
-        {
-            return NotFound();
-        }
-
-        var text = file.ContentType == AttachmentFormats.Docx.ContentType && files.Resolve(file.StoredPath) is { } path ? DocxText.Read(path) : null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            Flash("Không đọc được nội dung từ tệp này; chỉ nhập được từ tệp Word (.docx) có chữ.", isError: true);
-            return Redirect(ConsultationUrls.AdminEdit(id));
-        }
-
-        consultation.DraftText = text.Length > 200_000 ? text[..200_000] : text;
-        consultation.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add(AuditActions.ConsultationDraftImported, nameof(Consultation), id, file.FileName);
-        await db.SaveChangesAsync(cancellationToken);
-        await changes.ConsultationChangedAsync(id, cancellationToken);
-        Flash($"Đã nhập toàn văn dự thảo từ “{file.FileName}” ({DraftText.Articles(consultation.DraftText).Count} điều). Hãy kiểm tra lại nội dung.");
-        return Redirect(ConsultationUrls.AdminEdit(id));
-    }
-
-    [HttpGet(BasePath + "/{id:int}/gop-y")]
-    public async Task<IActionResult> Comments(int id, [FromQuery(Name = "phan")] string? part, [FromQuery(Name = "trang-thai")] string? state, int trang = 1, CancellationToken cancellationToken = default)
-    {
-        var consultation = await db.Consultations.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Title, c.DraftText }).FirstOrDefaultAsync(cancellationToken);
-        if (consultation is null)
-        {
-            return NotFound();
-        }
-
-        var query = db.ConsultationComments.AsNoTracking().Where(c => c.ConsultationId == id);
-        query = part switch
-        {
-            "toan-bo" => query.Where(c => c.ArticleNumber == null),
-            _ when int.TryParse(part, out var article) => query.Where(c => c.ArticleNumber == article),
-            _ => query,
-        };
-        query = state switch
-        {
-            "chua-tra-loi" => query.Where(c => c.Status != ConsultationCommentStatus.Spam && c.ResponseKind == ConsultationResponseKind.None),
-            "tiep-thu" => query.Where(c => c.ResponseKind == ConsultationResponseKind.Accepted),
-            "giai-trinh" => query.Where(c => c.ResponseKind == ConsultationResponseKind.Explained),
-            "khong-tiep-thu" => query.Where(c => c.ResponseKind == ConsultationResponseKind.Rejected),
-            "cong-khai" => query.Where(c => c.Status == ConsultationCommentStatus.Approved),
-            "rac" => query.Where(c => c.Status == ConsultationCommentStatus.Spam),
-            _ => query.Where(c => c.Status != ConsultationCommentStatus.Spam),
-        };
-
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + InboxPageSize - 1) / InboxPageSize);
-        var page = Math.Clamp(trang, 1, pageCount);
-        var rows = await query.OrderBy(c => c.Id).Skip((page - 1) * InboxPageSize).Take(InboxPageSize)
-            .Select(c => new { c.Id, c.Organisation, c.FullName, c.ArticleNumber, c.Text, c.SubmittedAt, c.Status, c.ResponseKind })
-            .ToListAsync(cancellationToken);
-        var articles = DraftText.Articles(consultation.DraftText);
-        var canSeeNames = Actor.IsEditor;
-        var items = rows.Select(c => new InboxRow(
-            c.Id,
-            ReceiptCodes.Format(c.Id, c.SubmittedAt),
-            SynthesisTable.Commenter(c.Organisation, canSeeNames ? c.FullName : ""),
-            c.ArticleNumber is { } n ? $"Điều {n}" : DraftText.WholeDraftLabel,
-            c.Text.Length > 200 ? c.Text[..200] + "…" : c.Text,
-            c.SubmittedAt,
-            c.Status,
-            c.ResponseKind)).ToList();
-        return View(new InboxModel(id, consultation.Title, articles, part, state, items, page, pageCount, total));
     }
 
     [HttpGet(BasePath + "/{id:int}/xuat-word")]
@@ -370,6 +189,14 @@ public sealed class ConsultationsController(
         }
 
         return documentId;
+    }
+
+    /// <summary>Applies and saves the edit with its audit row, unless the consultation changed since the form was loaded.</summary>
+    private async Task<bool> SaveEditAsync(Consultation consultation, ConsultationForm form, int? resultDocumentId, CancellationToken cancellationToken)
+    {
+        Apply(consultation, form, resultDocumentId, time.GetUtcNow().UtcDateTime);
+        audit.Add(AuditActions.ConsultationUpdated, nameof(Consultation), consultation.Id, consultation.Title);
+        return await db.SaveEditAsync(consultation, form.Version, ModelState, "Dự thảo vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại; thay đổi của bạn chưa được lưu.", cancellationToken);
     }
 
     private static void Apply(Consultation consultation, ConsultationForm form, int? resultDocumentId, DateTime now)

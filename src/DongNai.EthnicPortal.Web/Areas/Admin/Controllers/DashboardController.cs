@@ -2,6 +2,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
+using DongNai.EthnicPortal.Web.Services.Articles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +14,7 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider time) :
     public async Task<IActionResult> Index()
     {
         var actor = Actor;
-        var waitingQuery = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Submitted);
-        if (!actor.IsEditor)
-        {
-            waitingQuery = waitingQuery.Where(a => a.CreatedById == actor.UserId);
-        }
-
-        var waiting = await waitingQuery
+        var waiting = await WaitingForReview(actor)
             .OrderBy(a => a.UpdatedAt)
             .Select(a => new DashboardArticle(a.Id, a.Title, a.UpdatedAt))
             .Take(20)
@@ -30,15 +25,7 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider time) :
             .Select(a => new DashboardArticle(a.Id, a.Title, a.UpdatedAt))
             .Take(10)
             .ToListAsync();
-
-        // Editorial changes only, never sign-ins or account events; an author sees just their own.
-        var recentQuery = db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(Article) || e.EntityType == nameof(Page) || e.EntityType == nameof(MediaFile));
-        if (!actor.IsEditor)
-        {
-            recentQuery = recentQuery.Where(e => e.UserId == actor.UserId);
-        }
-
-        var recent = await recentQuery
+        var recent = await RecentEditorialChanges(actor)
             .OrderByDescending(e => e.Id)
             .Take(15)
             .Select(e => new AuditRow(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Details, null))
@@ -47,5 +34,19 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider time) :
         var visits = await db.VisitDays.AsNoTracking().Where(v => v.Day == today).Select(v => v.Count).FirstOrDefaultAsync();
         var scheduled = await db.Articles.CountAsync(a => a.Status == ArticleStatus.Scheduled);
         return View(new DashboardModel(waiting, drafts, recent, visits, scheduled));
+    }
+
+    /// <summary>Submitted articles: all of them for an editor, an author's own otherwise.</summary>
+    private IQueryable<Article> WaitingForReview(ArticleActor actor)
+    {
+        var submitted = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Submitted);
+        return actor.IsEditor ? submitted : submitted.Where(a => a.CreatedById == actor.UserId);
+    }
+
+    /// <summary>Editorial changes only, never sign-ins or account events; an author sees just their own.</summary>
+    private IQueryable<AuditEntry> RecentEditorialChanges(ArticleActor actor)
+    {
+        var editorial = db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(Article) || e.EntityType == nameof(Page) || e.EntityType == nameof(MediaFile));
+        return actor.IsEditor ? editorial : editorial.Where(e => e.UserId == actor.UserId);
     }
 }

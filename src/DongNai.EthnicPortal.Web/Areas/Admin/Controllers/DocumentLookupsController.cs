@@ -5,6 +5,7 @@ using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Audit;
 using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Lists;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -54,13 +55,13 @@ public sealed class DocumentLookupsController(PortalDbContext db, AuditLog audit
         switch (kind)
         {
             case TypeLookup:
-                db.DocumentTypes.Add(new DocumentType { Name = clean, Code = cleanCode!, SortOrder = await NextSortOrderAsync(db.DocumentTypes.Select(t => t.SortOrder), cancellationToken) });
+                db.DocumentTypes.Add(new DocumentType { Name = clean, Code = cleanCode!, SortOrder = await SortOrders.NextAsync(db.DocumentTypes.Select(t => t.SortOrder), cancellationToken) });
                 break;
             case IssuerLookup:
-                db.IssuingBodies.Add(new IssuingBody { Name = clean, SortOrder = await NextSortOrderAsync(db.IssuingBodies.Select(b => b.SortOrder), cancellationToken) });
+                db.IssuingBodies.Add(new IssuingBody { Name = clean, SortOrder = await SortOrders.NextAsync(db.IssuingBodies.Select(b => b.SortOrder), cancellationToken) });
                 break;
             default:
-                db.DocumentFields.Add(new DocumentField { Name = clean, SortOrder = await NextSortOrderAsync(db.DocumentFields.Select(f => f.SortOrder), cancellationToken) });
+                db.DocumentFields.Add(new DocumentField { Name = clean, SortOrder = await SortOrders.NextAsync(db.DocumentFields.Select(f => f.SortOrder), cancellationToken) });
                 break;
         }
 
@@ -81,39 +82,7 @@ public sealed class DocumentLookupsController(PortalDbContext db, AuditLog audit
             return Redirect(LookupsPath);
         }
 
-        string? before;
-        switch (kind)
-        {
-            case TypeLookup:
-                var type = await db.DocumentTypes.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-                before = type?.Name;
-                if (type is not null)
-                {
-                    type.Name = clean;
-                    type.Code = cleanCode!;
-                }
-
-                break;
-            case IssuerLookup:
-                var issuer = await db.IssuingBodies.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-                before = issuer?.Name;
-                if (issuer is not null)
-                {
-                    issuer.Name = clean;
-                }
-
-                break;
-            default:
-                var field = await db.DocumentFields.FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
-                before = field?.Name;
-                if (field is not null)
-                {
-                    field.Name = clean;
-                }
-
-                break;
-        }
-
+        var before = await RenameAsync(kind, id, clean, cleanCode, cancellationToken);
         if (before is null)
         {
             return NotFound();
@@ -125,6 +94,29 @@ public sealed class DocumentLookupsController(PortalDbContext db, AuditLog audit
         await changes.DocumentLookupsChangedAsync(reslugged, cancellationToken);
         Flash($"Đã đổi “{before}” thành “{clean}”.");
         return Redirect(LookupsPath);
+    }
+
+    /// <summary>Renames the lookup (a type's code too) and returns its previous name, or null when there is no such lookup.</summary>
+    private async Task<string?> RenameAsync(string kind, int id, string name, string? code, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case TypeLookup when await db.DocumentTypes.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) is { } type:
+                var typeName = type.Name;
+                type.Name = name;
+                type.Code = code!;
+                return typeName;
+            case IssuerLookup when await db.IssuingBodies.FirstOrDefaultAsync(b => b.Id == id, cancellationToken) is { } issuer:
+                var issuerName = issuer.Name;
+                issuer.Name = name;
+                return issuerName;
+            case FieldLookup when await db.DocumentFields.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) is { } field:
+                var fieldName = field.Name;
+                field.Name = name;
+                return fieldName;
+            default:
+                return null;
+        }
     }
 
     private async Task<(string Name, string? Code, string? Error)> CheckLookupAsync(string kind, int? id, string? name, string? code, CancellationToken cancellationToken)
@@ -173,9 +165,6 @@ public sealed class DocumentLookupsController(PortalDbContext db, AuditLog audit
 
         return [.. documents.Select(d => d.Id)];
     }
-
-    private static async Task<int> NextSortOrderAsync(IQueryable<int> sortOrders, CancellationToken cancellationToken) =>
-        (await sortOrders.MaxAsync(s => (int?)s, cancellationToken) ?? 0) + 1;
 
     private static string LookupEntity(string kind) => kind switch
     {

@@ -27,17 +27,30 @@ public sealed class DocumentRelationsController(PortalDbContext db, AuditLog aud
         }
 
         var back = EditPath(id) + "#van-ban-lien-quan";
-        if (!Enum.IsDefined(kind))
+        var (other, error) = await FindTargetAsync(id, kind, target, targetYear, cancellationToken);
+        if (other is null)
         {
-            Flash("Quan hệ không hợp lệ.", isError: true);
+            Flash(error, isError: true);
             return Redirect(back);
         }
 
+        db.DocumentRelations.Add(new DocumentRelation { FromDocumentId = id, ToDocumentId = other.Id, Kind = kind });
+        audit.Add(AuditActions.DocumentRelationAdded, nameof(OfficialDocument), id, $"{DocumentRelationLabels.Forward(kind)} {other.NumberAndSymbol}");
+        await db.SaveChangesAsync(cancellationToken);
+        await changes.DocumentsChangedAsync([id, other.Id], cancellationToken);
+        Flash($"Đã thêm quan hệ: {DocumentRelationLabels.Forward(kind)} văn bản số {other.NumberAndSymbol}.");
+        return Redirect(back);
+    }
+
+    private sealed record RelationTarget(int Id, string NumberAndSymbol);
+
+    /// <summary>The one other document a new relation of this kind can point at (found by its symbol, and its year when several share the symbol), or why there is none.</summary>
+    private async Task<(RelationTarget? Target, string Error)> FindTargetAsync(int id, DocumentRelationKind kind, string? target, int? targetYear, CancellationToken cancellationToken)
+    {
         var symbol = DocumentSymbol.Normalize(target);
-        if (symbol.Length == 0)
+        if (!Enum.IsDefined(kind) || symbol.Length == 0)
         {
-            Flash("Vui lòng nhập số ký hiệu của văn bản liên quan.", isError: true);
-            return Redirect(back);
+            return (null, Enum.IsDefined(kind) ? "Vui lòng nhập số ký hiệu của văn bản liên quan." : "Quan hệ không hợp lệ.");
         }
 
         var candidates = db.OfficialDocuments.Where(d => d.NormalizedSymbol == symbol && d.Id != id);
@@ -48,28 +61,18 @@ public sealed class DocumentRelationsController(PortalDbContext db, AuditLog aud
             candidates = candidates.Where(d => d.IssuedOn >= first && d.IssuedOn <= last);
         }
 
-        var found = await candidates.Select(d => new { d.Id, d.NumberAndSymbol }).Take(2).ToListAsync(cancellationToken);
+        var found = await candidates.Select(d => new RelationTarget(d.Id, d.NumberAndSymbol)).Take(2).ToListAsync(cancellationToken);
         if (found.Count != 1)
         {
-            Flash(found.Count == 0
+            return (null, found.Count == 0
                 ? $"Không tìm thấy văn bản số {target!.Trim()}{(targetYear is null ? "" : $" năm {targetYear}")} trong cơ sở dữ liệu."
-                : $"Có nhiều văn bản số {target!.Trim()} ở các năm khác nhau; vui lòng nhập thêm năm ban hành.", isError: true);
-            return Redirect(back);
+                : $"Có nhiều văn bản số {target!.Trim()} ở các năm khác nhau; vui lòng nhập thêm năm ban hành.");
         }
 
         var other = found[0];
-        if (await db.DocumentRelations.AnyAsync(r => r.FromDocumentId == id && r.ToDocumentId == other.Id && r.Kind == kind, cancellationToken))
-        {
-            Flash($"Quan hệ “{DocumentRelationLabels.Forward(kind)}” với văn bản số {other.NumberAndSymbol} đã có.", isError: true);
-            return Redirect(back);
-        }
-
-        db.DocumentRelations.Add(new DocumentRelation { FromDocumentId = id, ToDocumentId = other.Id, Kind = kind });
-        audit.Add(AuditActions.DocumentRelationAdded, nameof(OfficialDocument), id, $"{DocumentRelationLabels.Forward(kind)} {other.NumberAndSymbol}");
-        await db.SaveChangesAsync(cancellationToken);
-        await changes.DocumentsChangedAsync([id, other.Id], cancellationToken);
-        Flash($"Đã thêm quan hệ: {DocumentRelationLabels.Forward(kind)} văn bản số {other.NumberAndSymbol}.");
-        return Redirect(back);
+        return await db.DocumentRelations.AnyAsync(r => r.FromDocumentId == id && r.ToDocumentId == other.Id && r.Kind == kind, cancellationToken)
+            ? (null, $"Quan hệ “{DocumentRelationLabels.Forward(kind)}” với văn bản số {other.NumberAndSymbol} đã có.")
+            : (other, "");
     }
 
     [HttpPost(BasePath + "/{id:int}/lien-quan/{relationId:int}/xoa")]

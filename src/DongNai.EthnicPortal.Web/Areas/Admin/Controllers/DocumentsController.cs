@@ -95,30 +95,25 @@ public sealed class DocumentsController(
             return NotFound();
         }
 
-        await ValidateAsync(form, id, cancellationToken);
-        if (!ModelState.IsValid)
-        {
-            return View(await editor.LoadAsync(id, form, cancellationToken));
-        }
-
-        db.Entry(document).Property(d => d.Version).OriginalValue = form.Version;
-        var before = document.NumberAndSymbol;
         var numberBefore = document.Number;
-        await ApplyAsync(document, form, time.GetUtcNow().UtcDateTime, cancellationToken);
-        audit.Add(AuditActions.DocumentUpdated, nameof(OfficialDocument), id, before == document.NumberAndSymbol ? document.NumberAndSymbol : $"{before} → {document.NumberAndSymbol}");
-        try
+        await ValidateAsync(form, id, cancellationToken);
+        if (!ModelState.IsValid || !await SaveEditAsync(document, form, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Văn bản vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại; thay đổi của bạn chưa được lưu.");
             return View(await editor.LoadAsync(id, form, cancellationToken));
         }
 
         await (numberBefore == document.Number ? changes.DocumentChangedAsync(id, cancellationToken) : changes.DocumentChangedAsync(id, numberBefore, cancellationToken));
         Flash($"Đã lưu văn bản số {document.NumberAndSymbol}.");
         return Redirect(EditPath(id));
+    }
+
+    /// <summary>Applies and saves the edit with its audit row, unless the document changed since the form was loaded.</summary>
+    private async Task<bool> SaveEditAsync(OfficialDocument document, DocumentFormModel form, CancellationToken cancellationToken)
+    {
+        var before = document.NumberAndSymbol;
+        await ApplyAsync(document, form, time.GetUtcNow().UtcDateTime, cancellationToken);
+        audit.Add(AuditActions.DocumentUpdated, nameof(OfficialDocument), document.Id, before == document.NumberAndSymbol ? document.NumberAndSymbol : $"{before} → {document.NumberAndSymbol}");
+        return await db.SaveEditAsync(document, form.Version, ModelState, "Văn bản vừa được người khác sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại; thay đổi của bạn chưa được lưu.", cancellationToken);
     }
 
     [HttpGet(BasePath + "/{id:int}/xoa")]

@@ -114,22 +114,8 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentC
         }
 
         ValidateEdit(poll, form, votesByOption);
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !await SaveEditAsync(poll, form))
         {
-            PadOptions(form);
-            return View("Form", form);
-        }
-
-        Apply(poll, form);
-        db.Entry(poll).Property(p => p.Version).OriginalValue = form.Version;
-        audit.Add(AuditActions.PollUpdated, nameof(Poll), poll.Id, poll.Question);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConcurrencyMessage);
             PadOptions(form);
             return View("Form", form);
         }
@@ -137,6 +123,14 @@ public sealed class PollsController(PortalDbContext db, AuditLog audit, ContentC
         await changes.PollChangedAsync(poll.Id);
         Flash("Đã lưu cuộc thăm dò.");
         return Redirect(IndexPath);
+    }
+
+    /// <summary>Applies and saves the edit with its audit row, unless the poll changed since the form was loaded.</summary>
+    private async Task<bool> SaveEditAsync(Poll poll, PollForm form)
+    {
+        Apply(poll, form);
+        audit.Add(AuditActions.PollUpdated, nameof(Poll), poll.Id, poll.Question);
+        return await db.SaveEditAsync(poll, form.Version, ModelState, ConcurrencyMessage);
     }
 
     /// <summary>Makes the poll visible and open from now on, unless it already is.</summary>

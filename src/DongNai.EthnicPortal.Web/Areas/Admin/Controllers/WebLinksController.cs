@@ -4,7 +4,8 @@ using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Audit;
-using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Lists;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 /// <summary>The ordered "Liên kết web" list in the sidebar of every public page.</summary>
 [Authorize(Policy = Policies.Editors)]
 [Route("quan-tri/lien-ket")]
-public sealed class WebLinksController(PortalDbContext db, ContentChanges changes, AuditLog audit) : AdminControllerBase
+public sealed class WebLinksController(PortalDbContext db, SiteChromeEdits chrome) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index() =>
@@ -22,7 +23,7 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
 
     [HttpGet("tao")]
     public async Task<IActionResult> Create() =>
-        View("Edit", new WebLinkFormModel { SortOrder = (await db.WebLinks.MaxAsync(l => (int?)l.SortOrder) ?? 0) + 1 });
+        View("Edit", new WebLinkFormModel { SortOrder = await SortOrders.NextAsync(db.WebLinks.Select(l => l.SortOrder)) });
 
     [HttpPost("tao")]
     public async Task<IActionResult> Create(WebLinkFormModel model)
@@ -34,42 +35,26 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
         }
 
         db.WebLinks.Add(link);
-        await audit.SaveCreatedAsync(link, AuditActions.WebLinkCreated, $"{link.Name} — {link.Url}");
-        await changes.SiteChromeChangedAsync();
+        await chrome.SaveCreatedAsync(link, AuditActions.WebLinkCreated, Describe(link));
         Flash($"Đã thêm liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:int}/sua")]
-    public async Task<IActionResult> Edit(int id)
-    {
-        var link = await db.WebLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id);
-        if (link is null)
-        {
-            return NotFound();
-        }
-
-        return View(new WebLinkFormModel { Id = link.Id, Name = link.Name, Url = link.Url, SortOrder = link.SortOrder, IsVisible = link.IsVisible });
-    }
+    public async Task<IActionResult> Edit(int id) =>
+        await db.WebLinks.FindAsync(id) is { } link ? View(WebLinkFormModel.From(link)) : NotFound();
 
     [HttpPost("{id:int}/sua")]
     public async Task<IActionResult> Edit(int id, WebLinkFormModel model)
     {
-        var link = await db.WebLinks.FirstOrDefaultAsync(l => l.Id == id);
-        if (link is null)
-        {
-            return NotFound();
-        }
-
         model.Id = id;
-        if (!Apply(link, model))
+        var link = await db.WebLinks.FindAsync(id);
+        if (link is null || !Apply(link, model))
         {
-            return View(model);
+            return link is null ? NotFound() : View(model);
         }
 
-        audit.Add(AuditActions.WebLinkUpdated, nameof(WebLink), id, $"{link.Name} — {link.Url}");
-        await db.SaveChangesAsync();
-        await changes.SiteChromeChangedAsync();
+        await chrome.SaveAsync(AuditActions.WebLinkUpdated, nameof(WebLink), id, Describe(link));
         Flash($"Đã lưu liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }
@@ -77,20 +62,22 @@ public sealed class WebLinksController(PortalDbContext db, ContentChanges change
     [HttpPost("{id:int}/xoa")]
     public async Task<IActionResult> Delete(int id)
     {
-        var link = await db.WebLinks.FirstOrDefaultAsync(l => l.Id == id);
+        var link = await db.WebLinks.FindAsync(id);
         if (link is null)
         {
             return NotFound();
         }
 
         db.WebLinks.Remove(link);
-        audit.Add(AuditActions.WebLinkDeleted, nameof(WebLink), id, $"{link.Name} — {link.Url}");
-        await db.SaveChangesAsync();
-        await changes.SiteChromeChangedAsync();
+        await chrome.SaveAsync(AuditActions.WebLinkDeleted, nameof(WebLink), id, Describe(link));
         Flash($"Đã xóa liên kết “{link.Name}”.");
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>What the audit log records of a link.</summary>
+    private static string Describe(WebLink link) => $"{link.Name} — {link.Url}";
+
+    /// <summary>Checks the address (absolute http or https) and copies the valid form into the link.</summary>
     private bool Apply(WebLink link, WebLinkFormModel model)
     {
         var url = (model.Url ?? "").Trim();

@@ -1,12 +1,29 @@
 using System.ComponentModel.DataAnnotations;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Services.Consultations;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Models;
 
 /// <summary>Create and edit form of a consultation. Times are Vietnam local time, as editors type them.</summary>
 public sealed class ConsultationForm
-{
+{    /// <summary>The form filled with a stored consultation (its result document loaded), times in Vietnam time.</summary>
+    public static ConsultationForm From(Consultation consultation) => new()
+    {
+        Title = consultation.Title,
+        DraftingUnit = consultation.DraftingUnit,
+        Summary = consultation.Summary,
+        DraftText = consultation.DraftText,
+        OpensAt = VietnamTime.ToLocal(consultation.OpensAt),
+        ClosesAt = VietnamTime.ToLocal(consultation.ClosesAt),
+        IsPublished = consultation.IsPublished,
+        PublishComments = consultation.PublishComments,
+        OutcomeText = consultation.OutcomeText,
+        ResultDocumentSymbol = consultation.ResultDocument?.NumberAndSymbol,
+        Version = consultation.Version,
+    };
+
+
     [Required(ErrorMessage = "Vui lòng nhập tên dự thảo.")]
     [StringLength(500, ErrorMessage = "Tên dự thảo không được dài quá 500 ký tự.")]
     [Display(Name = "Tên dự thảo")]

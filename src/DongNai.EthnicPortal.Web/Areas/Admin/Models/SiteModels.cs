@@ -1,9 +1,45 @@
 using System.ComponentModel.DataAnnotations;
+using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Data.Text;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Models;
 
 public sealed class SettingsFormModel
 {
+    public static SettingsFormModel From(SiteSettings settings) => new()
+    {
+        SiteName = settings.SiteName,
+        GoverningAgency = settings.GoverningAgency,
+        ResponsiblePerson = settings.ResponsiblePerson,
+        ResponsiblePersonTitle = settings.ResponsiblePersonTitle,
+        Address = settings.Address,
+        Phone = settings.Phone,
+        Email = settings.Email,
+        CopyrightLine = settings.CopyrightLine,
+        MapUrl = settings.MapUrl,
+        VisitCounterOffset = settings.VisitCounterOffset,
+        RequireTwoFactorForStaff = settings.RequireTwoFactorForStaff,
+        Version = settings.Version,
+    };
+
+    /// <summary>Copies the form into the stored settings: texts trimmed and in NFC, an empty map link removed.</summary>
+    public void ApplyTo(SiteSettings settings)
+    {
+        settings.SiteName = Clean(SiteName);
+        settings.GoverningAgency = Clean(GoverningAgency);
+        settings.ResponsiblePerson = Clean(ResponsiblePerson);
+        settings.ResponsiblePersonTitle = Clean(ResponsiblePersonTitle);
+        settings.Address = Clean(Address);
+        settings.Phone = Clean(Phone);
+        settings.Email = Clean(Email);
+        settings.CopyrightLine = Clean(CopyrightLine);
+        settings.MapUrl = string.IsNullOrWhiteSpace(MapUrl) ? null : MapUrl.Trim();
+        settings.VisitCounterOffset = VisitCounterOffset;
+        settings.RequireTwoFactorForStaff = RequireTwoFactorForStaff;
+    }
+
+    private static string Clean(string? value) => VietnameseText.ToNfc((value ?? "").Trim());
+
     [Required(ErrorMessage = "Vui lòng nhập tên cổng thông tin.")]
     [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")]
     [Display(Name = "Tên cổng thông tin (đầu trang)")]
@@ -57,6 +93,17 @@ public sealed class CategoryFormModel
 {
     public int Id { get; set; }
 
+    public static CategoryFormModel From(Category category) => new()
+    {
+        Id = category.Id,
+        Name = category.Name,
+        Slug = category.Slug,
+        Description = category.Description,
+        SortOrder = category.SortOrder,
+        ShowInMenu = category.ShowInMenu,
+        ShowOnHome = category.ShowOnHome,
+    };
+
     [Required(ErrorMessage = "Vui lòng nhập tên chuyên mục.")]
     [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")]
     [Display(Name = "Tên chuyên mục")]
@@ -84,6 +131,8 @@ public sealed class CategoryFormModel
 public sealed class WebLinkFormModel
 {
     public int Id { get; set; }
+
+    public static WebLinkFormModel From(WebLink link) => new() { Id = link.Id, Name = link.Name, Url = link.Url, SortOrder = link.SortOrder, IsVisible = link.IsVisible };
 
     [Required(ErrorMessage = "Vui lòng nhập tên liên kết.")]
     [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")]
