@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace DongNai.EthnicPortal.Web.Controllers;
 
-public sealed class PollsController(PollService polls, ContentChanges changes, IWebHostEnvironment environment) : Controller
+public sealed class PollsController(PollService polls, ContentChanges changes) : Controller
 {
     /// <summary>Durable, random per-browser key; only its keyed hash is stored with a ballot.</summary>
     public const string VoterCookieName = "portal.voter";
@@ -73,7 +73,7 @@ public sealed class PollsController(PollService polls, ContentChanges changes, I
                 {
                     HttpOnly = true,
                     SameSite = SameSiteMode.Lax,
-                    Secure = !environment.IsDevelopment(),
+                    Secure = PlainHttp.SecureFlagFor(Request),
                     IsEssential = true,
                     MaxAge = TimeSpan.FromDays(365),
                     Path = "/",
