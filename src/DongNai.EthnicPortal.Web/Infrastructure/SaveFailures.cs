@@ -57,7 +57,7 @@ public sealed class SaveFailureFilter(ILogger<SaveFailureFilter> logger, IModelM
         var labels = Labels(context.ActionDescriptor);
         return request.Form
             .Where(field => !string.Equals(field.Key, "__RequestVerificationToken", StringComparison.Ordinal))
-            .SelectMany(field => field.Value.Select(value => new SavedField(field.Key, value ?? "", labels.GetValueOrDefault(LastSegment(field.Key)))))
+            .SelectMany(field => field.Value.Select(value => new SavedField(field.Key, value ?? "", Label(labels, field.Key, value))))
             .ToList();
     }
 
@@ -76,6 +76,10 @@ public sealed class SaveFailureFilter(ILogger<SaveFailureFilter> logger, IModelM
 
         return labels;
     }
+
+    /// <summary>A check box posts "true" and "false"; carried hidden, it keeps its state without a confusing text box.</summary>
+    private static string? Label(Dictionary<string, string> labels, string key, string? value) =>
+        bool.TryParse(value, out _) ? null : labels.GetValueOrDefault(LastSegment(key));
 
     private static string LastSegment(string key) => key[(key.LastIndexOf('.') + 1)..];
 

@@ -34,7 +34,7 @@ public sealed class SaveFailureTests : IDisposable
         var page = await SaveFailedPageAsync(refused, "cùng giá trị");
         var form = FormPostingTo(page, "/quan-tri/lien-ket/tao");
         Assert.Equal("https://dichvucong.dongnai.gov.vn/", Field(form, "Url"));
-        Assert.Equal("Tên liên kết", page.QuerySelector($"label[for='{form.QuerySelector("textarea[name=Name]")!.Id}']")!.TextContent);
+        Assert.Equal("Tên liên kết", page.QuerySelector($"label[for='{form.QuerySelector("[name=Name]")!.Id}']")!.TextContent);
 
         var again = await SendAgainAsync(admin, form, ("Name", "Cổng dịch vụ công tỉnh"));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
