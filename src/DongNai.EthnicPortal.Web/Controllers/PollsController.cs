@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace DongNai.EthnicPortal.Web.Controllers;
 
-public sealed class PollsController(PollService polls, ContentChanges changes, IWebHostEnvironment environment) : Controller
+public sealed class PollsController(PollService polls, ContentChanges changes) : Controller
 {
     /// <summary>Durable, random per-browser key; only its keyed hash is stored with a ballot.</summary>
     public const string VoterCookieName = "portal.voter";
@@ -69,35 +69,41 @@ public sealed class PollsController(PollService polls, ContentChanges changes, I
         switch (outcome)
         {
             case VoteOutcome.Accepted:
-                Response.Cookies.Append(VoterCookieName, voterKey, new CookieOptions
-                {
-                    HttpOnly = true,
-                    SameSite = SameSiteMode.Lax,
-                    Secure = !environment.IsDevelopment(),
-                    IsEssential = true,
-                    MaxAge = TimeSpan.FromDays(365),
-                    Path = "/",
-                });
+                RememberVoter(voterKey);
                 await changes.VoteCastAsync(id, cancellationToken);
                 Response.Headers.Location = PollUrls.ResultsAfterVote(id);
                 return StatusCode(StatusCodes.Status303SeeOther);
             case VoteOutcome.PollNotFound:
                 return NotFound();
-            case VoteOutcome.AlreadyVoted:
-                return Rejected(id, StatusCodes.Status409Conflict, AlreadyVotedMessage);
-            case VoteOutcome.IpLimitReached:
-                return Rejected(id, StatusCodes.Status409Conflict, IpLimitMessage(polls.MaxVotesPerIpPerDay));
+            case VoteOutcome.AlreadyVoted or VoteOutcome.IpLimitReached:
+                return Rejected(id, StatusCodes.Status409Conflict, RefusalMessage(outcome));
             default:
-                return Rejected(id, StatusCodes.Status400BadRequest, outcome switch
-                {
-                    VoteOutcome.NotStarted => NotStartedMessage,
-                    VoteOutcome.Closed => ClosedMessage,
-                    VoteOutcome.NoChoice => NoChoiceMessage,
-                    VoteOutcome.TooManyChoices => TooManyChoicesMessage,
-                    _ => InvalidChoiceMessage,
-                });
+                return Rejected(id, StatusCodes.Status400BadRequest, RefusalMessage(outcome));
         }
     }
+
+    private string RefusalMessage(VoteOutcome outcome) => outcome switch
+    {
+        VoteOutcome.AlreadyVoted => AlreadyVotedMessage,
+        VoteOutcome.IpLimitReached => IpLimitMessage(polls.MaxVotesPerIpPerDay),
+        VoteOutcome.NotStarted => NotStartedMessage,
+        VoteOutcome.Closed => ClosedMessage,
+        VoteOutcome.NoChoice => NoChoiceMessage,
+        VoteOutcome.TooManyChoices => TooManyChoicesMessage,
+        _ => InvalidChoiceMessage,
+    };
+
+    /// <summary>The voter cookie holds no credential, so it is Secure only over HTTPS and a plain-HTTP site keeps it too.</summary>
+    private void RememberVoter(string voterKey) =>
+        Response.Cookies.Append(VoterCookieName, voterKey, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = PlainHttp.SecureFlagFor(Request),
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(365),
+            Path = "/",
+        });
 
     public static string IpLimitMessage(int limit) =>
         $"Đã có {limit} lượt bình chọn cho cuộc thăm dò này từ địa chỉ mạng của bạn trong hôm nay, mức tối đa cho phép. Vui lòng thử lại vào ngày mai.";

@@ -14,6 +14,8 @@ public static class MvcSetup
         {
             // Every unsafe method needs a valid antiforgery token unless an action explicitly opts out.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            // A save the database refuses gives the user their input back with the reason, never a 500.
+            options.Filters.Add<SaveFailureFilter>();
             VietnameseBindingMessages.Apply(options.ModelBindingMessageProvider);
             // First, so no string reaches validation or storage with control characters or in decomposed form.
             options.ModelBinderProviders.Insert(0, new BoundTextModelBinderProvider());

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using DongNai.EthnicPortal.Web.Services.Consultations;
@@ -76,15 +77,25 @@ public sealed partial class CommentForm
     public const int MaxTextLength = 5000;
     public const string HoneypotField = "trang_web";
 
+    // The display names label the fields on the page that gives a refused save back (SaveFailureFilter).
+    [Display(Name = "Họ và tên")]
     public string? FullName { get; set; }
+
+    [Display(Name = "Cơ quan, tổ chức")]
     public string? Organisation { get; set; }
+
+    [Display(Name = "Thư điện tử")]
     public string? Email { get; set; }
+
+    [Display(Name = "Số điện thoại")]
     public string? Phone { get; set; }
 
     /// <summary>The article commented on; empty for the whole draft.</summary>
     public int? Part { get; set; }
 
+    [Display(Name = "Nội dung góp ý")]
     public string? Text { get; set; }
+
     public bool Consent { get; set; }
 
     /// <summary>Field errors by property name, in Vietnamese.</summary>

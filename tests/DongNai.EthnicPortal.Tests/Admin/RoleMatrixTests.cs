@@ -29,6 +29,7 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         ["Account.Index"] = [SignIn, 200, 200, 200],
         ["Account.ChangePassword"] = [SignIn, 200, 200, 200],
         ["Account.TwoFactor"] = [SignIn, 200, 200, 200],
+        ["AccountSessions.Index"] = [SignIn, 200, 200, 200],
         ["Articles.Index"] = [SignIn, 200, 200, 200],
         ["Articles.Create"] = [SignIn, 200, 200, 200],
         ["Articles.Edit"] = [SignIn, 200, 200, 200],

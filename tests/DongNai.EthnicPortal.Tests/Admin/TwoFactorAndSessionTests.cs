@@ -59,11 +59,13 @@ public sealed partial class TwoFactorAndSessionTests(PortalFixture fixture) : IC
         }
 
         // A fresh code signs in one browser; the same six digits in a second browser are refused.
+        // Computed once: computing it again could cross a 30-second step and give the next, valid code.
+        var fresh = Totp(key, 1);
         var first = await PasswordStepAsync(email);
-        var accepted = await first.PostFormAsync("/quan-tri/dang-nhap/ma-xac-thuc", "/quan-tri/dang-nhap/ma-xac-thuc", [new("Code", Totp(key, 1)), new("ReturnUrl", "/quan-tri")]);
+        var accepted = await first.PostFormAsync("/quan-tri/dang-nhap/ma-xac-thuc", "/quan-tri/dang-nhap/ma-xac-thuc", [new("Code", fresh), new("ReturnUrl", "/quan-tri")]);
         Assert.Equal("/quan-tri", accepted.Headers.Location?.OriginalString);
         var second = await PasswordStepAsync(email);
-        var replayed = await second.PostFormAsync("/quan-tri/dang-nhap/ma-xac-thuc", "/quan-tri/dang-nhap/ma-xac-thuc", [new("Code", Totp(key, 1)), new("ReturnUrl", "/quan-tri")]);
+        var replayed = await second.PostFormAsync("/quan-tri/dang-nhap/ma-xac-thuc", "/quan-tri/dang-nhap/ma-xac-thuc", [new("Code", fresh), new("ReturnUrl", "/quan-tri")]);
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         Assert.Contains("Mã xác thực không đúng", System.Net.WebUtility.HtmlDecode(await replayed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync(new Uri("/quan-tri", UriKind.Relative))).StatusCode);

@@ -40,6 +40,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
             Address = Cut(context?.Connection.RemoteIpAddress?.ToString() ?? "", 64),
         });
         await db.SaveChangesAsync();
+        AuthSessions.RememberCurrent(context, key);
         return key;
     }
 
@@ -66,6 +67,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
             return null;
         }
 
+        AuthSessions.RememberCurrent(http.HttpContext, key);
         if (now - session.LastSeenAt >= LastSeenResolution)
         {
             await db.AuthSessions.Where(s => s.Id == key).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, now));
@@ -91,12 +93,4 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
     private byte[] Protect(AuthenticationTicket ticket) => protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
-}
-
-/// <summary>Ends every session of a user on the server (role change, lock, deactivation), on every instance at once.</summary>
-public sealed class AuthSessions(PortalDbContext db)
-{
-    public Task<int> EndAllAsync(string userId) =>
-        db.AuthSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync();
-
 }

@@ -20,6 +20,15 @@ public static class AuditActions
     [AuditLabel("Đổi mật khẩu")]
     public const string PasswordChanged = "PasswordChanged";
 
+    [AuditLabel("Kết thúc một phiên đăng nhập")]
+    public const string SessionEnded = "SessionEnded";
+
+    [AuditLabel("Kết thúc các phiên đăng nhập khác")]
+    public const string OtherSessionsEnded = "OtherSessionsEnded";
+
+    [AuditLabel("Kết thúc mọi phiên đăng nhập của tài khoản")]
+    public const string UserSessionsEnded = "UserSessionsEnded";
+
     [AuditLabel("Bật xác thực hai bước")]
     public const string TwoFactorEnabled = "TwoFactorEnabled";
 

@@ -6,7 +6,7 @@ namespace DongNai.EthnicPortal.Web.Services.Visits;
 /// Counts a visit when a browser without a live visit cookie gets a public HTML page. It runs
 /// before the output cache, so pages served from the cache are counted too.
 /// </summary>
-public sealed class VisitCountingMiddleware(RequestDelegate next, VisitCounter counter, TimeProvider time, IWebHostEnvironment environment)
+public sealed class VisitCountingMiddleware(RequestDelegate next, VisitCounter counter, TimeProvider time)
 {
     public const string CookieName = "portal.visit";
 
@@ -43,7 +43,7 @@ public sealed class VisitCountingMiddleware(RequestDelegate next, VisitCounter c
                     {
                         HttpOnly = true,
                         SameSite = SameSiteMode.Lax,
-                        Secure = !environment.IsDevelopment(),
+                        Secure = Infrastructure.PlainHttp.SecureFlagFor(context.Request),
                         IsEssential = true,
                         MaxAge = Window,
                         Path = "/",

@@ -4,6 +4,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Accounts;
 using DongNai.EthnicPortal.Web.Services.Audit;
 using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,8 @@ public sealed class AccountController(
     SignInManager<PortalUser> signInManager,
     UserManager<PortalUser> userManager,
     PortalDbContext db,
-    AuditLog audit) : AdminControllerBase
+    AuditLog audit,
+    AuthSessions sessions) : AdminControllerBase
 {
     public const string InvalidCredentialsMessage = "Email hoặc mật khẩu không đúng.";
     public const string LockedOutMessage = "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.";
@@ -175,37 +177,38 @@ public sealed class AccountController(
         }
 
         ViewData["Forced"] = user.MustChangePassword;
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !await TryChangePasswordAsync(user, model))
         {
-            return View(model);
-        }
-
-        if (string.Equals(model.CurrentPassword, model.NewPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError(nameof(model.NewPassword), "Mật khẩu mới phải khác mật khẩu hiện tại.");
-            return View(model);
-        }
-
-        // ChangePasswordAsync runs the validators (length, common list) and renews the security stamp,
-        // which signs the account out of every other session.
-        var result = await userManager.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : nameof(model.NewPassword), error.Description);
-            }
-
             return View(model);
         }
 
         user.MustChangePassword = false;
         await userManager.UpdateAsync(user);
-        audit.Add(AuditActions.PasswordChanged, nameof(PortalUser), user.Id, userName: user.Email);
-        await db.SaveChangesAsync();
+        // The new security stamp would end the other sessions within a minute; deleting them ends them now.
         await signInManager.RefreshSignInAsync(user);
-        Flash("Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã bị đăng xuất.");
+        var ended = await sessions.EndOthersAsync(user.Id, AuthSessions.CurrentKey(HttpContext));
+        audit.Add(AuditActions.PasswordChanged, nameof(PortalUser), user.Id, ended > 0 ? $"Kết thúc {ended} phiên đăng nhập khác" : null, userName: user.Email);
+        await db.SaveChangesAsync();
+        Flash(ended > 0 ? $"Đã đổi mật khẩu. {ended} phiên đăng nhập khác của tài khoản đã bị đăng xuất." : "Đã đổi mật khẩu.");
         return LocalRedirect(PortalUrls.Admin);
+    }
+
+    /// <summary>Runs the password validators (length, common list); their refusals go to the field they concern.</summary>
+    private async Task<bool> TryChangePasswordAsync(PortalUser user, ChangePasswordModel model)
+    {
+        if (string.Equals(model.CurrentPassword, model.NewPassword, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(nameof(model.NewPassword), "Mật khẩu mới phải khác mật khẩu hiện tại.");
+            return false;
+        }
+
+        var result = await userManager.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : nameof(model.NewPassword), error.Description);
+        }
+
+        return result.Succeeded;
     }
 
     [AllowWithPendingAccountSteps]

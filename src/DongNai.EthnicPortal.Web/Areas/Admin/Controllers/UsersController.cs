@@ -90,7 +90,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
             return NotFound();
         }
 
-        return View(new UserEditView(Row(user, await RoleMapAsync(), time.GetUtcNow()), user.Id == CurrentUserId));
+        return View(new UserEditView(Row(user, await RoleMapAsync(), time.GetUtcNow()), user.Id == CurrentUserId, await sessions.CountAsync(user.Id)));
     }
 
     [HttpPost("{id}/sua")]
@@ -199,6 +199,28 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         audit.Add(AuditActions.UserLocked, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash($"Đã khóa tài khoản {user.Email}.");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>A lost phone or a shared computer: every session of the account ends at once, on every instance.</summary>
+    [HttpPost("{id}/ket-thuc-phien")]
+    public async Task<IActionResult> EndSessions(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == CurrentUserId)
+        {
+            Flash("Để kết thúc các phiên của chính bạn, hãy dùng trang “Phiên đăng nhập” trong tài khoản của bạn.", isError: true);
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        var ended = await sessions.EndAllAsync(user.Id);
+        await audit.WriteAsync(AuditActions.UserSessionsEnded, nameof(PortalUser), user.Id, $"{user.Email}: {ended} phiên");
+        Flash($"Đã kết thúc {ended} phiên đăng nhập của {user.Email}. Người dùng phải đăng nhập lại trên mọi thiết bị.");
         return RedirectToAction(nameof(Edit), new { id });
     }
 

@@ -24,6 +24,7 @@ public sealed record UserRow(string Id, string Email, string DisplayName, string
 
 public sealed record UserListView(string? Query, List<UserRow> Users);
 
-public sealed record UserEditView(UserRow User, bool IsSelf);
+/// <param name="Sessions">How many sessions of the account are signed in now.</param>
+public sealed record UserEditView(UserRow User, bool IsSelf, int Sessions);
 
 public sealed record OneTimePasswordView(string Email, string DisplayName, string Password, bool IsNewAccount);
