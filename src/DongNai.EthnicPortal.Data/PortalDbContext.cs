@@ -35,6 +35,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+    public DbSet<SearchIndexState> SearchIndexStates => Set<SearchIndexState>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ConsultationFile> ConsultationFiles => Set<ConsultationFile>();
     public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();

@@ -12,7 +12,7 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         builder.Property(s => s.Url).HasMaxLength(500).IsRequired();
         builder.Property(s => s.PlainText).IsRequired();
         builder.Property(s => s.FoldedText).IsRequired();
-        builder.HasIndex(s => new { s.Kind, s.EntityId }).IsUnique();
+        builder.HasIndex(s => new { s.Generation, s.Kind, s.EntityId }).IsUnique();
         builder.HasIndex(s => s.SortKey).IsUnique();
     }
 }
@@ -25,5 +25,15 @@ internal sealed class SearchTermConfiguration : IEntityTypeConfiguration<SearchT
         builder.Property(t => t.Term).HasMaxLength(64);
         builder.HasOne<SearchEntry>().WithMany().HasForeignKey(t => t.SearchEntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => t.SearchEntryId);
+    }
+}
+
+internal sealed class SearchIndexStateConfiguration : IEntityTypeConfiguration<SearchIndexState>
+{
+    public void Configure(EntityTypeBuilder<SearchIndexState> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.StartedBy).HasMaxLength(256);
+        builder.HasData(new SearchIndexState { Id = SearchIndexState.SingletonId });
     }
 }

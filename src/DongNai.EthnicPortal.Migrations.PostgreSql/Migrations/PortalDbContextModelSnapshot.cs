@@ -1341,6 +1341,9 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1366,10 +1369,61 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("SortKey")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "EntityId")
+                    b.HasIndex("Generation", "Kind", "EntityId")
                         .IsUnique();
 
                     b.ToTable("SearchEntries");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.SearchIndexState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActiveGeneration")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BuildingGeneration")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CursorEntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CursorKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntriesDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntriesTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchIndexStates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ActiveGeneration = 0,
+                            CursorEntityId = 0,
+                            CursorKind = 0,
+                            EntriesDone = 0,
+                            EntriesTotal = 0,
+                            StartedBy = ""
+                        });
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.SearchTerm", b =>

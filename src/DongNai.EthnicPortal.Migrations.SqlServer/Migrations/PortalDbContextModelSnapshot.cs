@@ -1342,6 +1342,9 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("Generation")
+                        .HasColumnType("int");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -1367,10 +1370,61 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("SortKey")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "EntityId")
+                    b.HasIndex("Generation", "Kind", "EntityId")
                         .IsUnique();
 
                     b.ToTable("SearchEntries");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.SearchIndexState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActiveGeneration")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("BuildingGeneration")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CursorEntityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CursorKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntriesDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntriesTotal")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchIndexStates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ActiveGeneration = 0,
+                            CursorEntityId = 0,
+                            CursorKind = 0,
+                            EntriesDone = 0,
+                            EntriesTotal = 0,
+                            StartedBy = ""
+                        });
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.SearchTerm", b =>

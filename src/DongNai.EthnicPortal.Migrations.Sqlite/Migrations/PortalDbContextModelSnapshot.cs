@@ -1294,6 +1294,9 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1319,10 +1322,61 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("SortKey")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "EntityId")
+                    b.HasIndex("Generation", "Kind", "EntityId")
                         .IsUnique();
 
                     b.ToTable("SearchEntries");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.SearchIndexState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuildingGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CursorEntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CursorKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntriesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntriesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchIndexStates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ActiveGeneration = 0,
+                            CursorEntityId = 0,
+                            CursorKind = 0,
+                            EntriesDone = 0,
+                            EntriesTotal = 0,
+                            StartedBy = ""
+                        });
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.SearchTerm", b =>

@@ -14,6 +14,11 @@ public sealed class PollsController(PollService polls, ContentChanges changes) :
     /// <summary>Durable, random per-browser key; only its keyed hash is stored with a ballot.</summary>
     public const string VoterCookieName = "portal.voter";
 
+    /// <summary>The polls this browser voted in, as dot-separated ids, for the widget's script.</summary>
+    public const string VotedCookieName = "portal.voted";
+
+    private const int MaxRememberedPolls = 20;
+
     public const string AcceptedMessage = "Cảm ơn bạn đã tham gia bình chọn. Phiếu của bạn đã được ghi nhận.";
     public const string AlreadyVotedMessage = "Bạn đã bình chọn cho cuộc thăm dò này.";
     public const string NotStartedMessage = "Cuộc thăm dò chưa bắt đầu.";
@@ -69,13 +74,17 @@ public sealed class PollsController(PollService polls, ContentChanges changes) :
         switch (outcome)
         {
             case VoteOutcome.Accepted:
-                RememberVoter(voterKey);
+                Response.Cookies.Append(VoterCookieName, voterKey, VoteCookie(httpOnly: true));
+                RememberVoted(id);
                 await changes.VoteCastAsync(id, cancellationToken);
                 Response.Headers.Location = PollUrls.ResultsAfterVote(id);
                 return StatusCode(StatusCodes.Status303SeeOther);
             case VoteOutcome.PollNotFound:
                 return NotFound();
-            case VoteOutcome.AlreadyVoted or VoteOutcome.IpLimitReached:
+            case VoteOutcome.AlreadyVoted:
+                RememberVoted(id);
+                return Rejected(id, StatusCodes.Status409Conflict, AlreadyVotedMessage);
+            case VoteOutcome.IpLimitReached:
                 return Rejected(id, StatusCodes.Status409Conflict, RefusalMessage(outcome));
             default:
                 return Rejected(id, StatusCodes.Status400BadRequest, RefusalMessage(outcome));
@@ -93,18 +102,6 @@ public sealed class PollsController(PollService polls, ContentChanges changes) :
         _ => InvalidChoiceMessage,
     };
 
-    /// <summary>The voter cookie holds no credential, so it is Secure only over HTTPS and a plain-HTTP site keeps it too.</summary>
-    private void RememberVoter(string voterKey) =>
-        Response.Cookies.Append(VoterCookieName, voterKey, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = PlainHttp.SecureFlagFor(Request),
-            IsEssential = true,
-            MaxAge = TimeSpan.FromDays(365),
-            Path = "/",
-        });
-
     public static string IpLimitMessage(int limit) =>
         $"Đã có {limit} lượt bình chọn cho cuộc thăm dò này từ địa chỉ mạng của bạn trong hôm nay, mức tối đa cho phép. Vui lòng thử lại vào ngày mai.";
 
@@ -113,6 +110,32 @@ public sealed class PollsController(PollService polls, ContentChanges changes) :
         var view = View("VoteRejected", new VoteRejectedModel(pollId, message));
         view.StatusCode = statusCode;
         return view;
+    }
+
+    /// <summary>The vote cookies hold no credential, so they are Secure only over HTTPS and a plain-HTTP site keeps them too.</summary>
+    private CookieOptions VoteCookie(bool httpOnly) => new()
+    {
+        HttpOnly = httpOnly,
+        SameSite = SameSiteMode.Lax,
+        Secure = PlainHttp.SecureFlagFor(Request),
+        IsEssential = true,
+        MaxAge = TimeSpan.FromDays(365),
+        Path = "/",
+    };
+
+    /// <summary>
+    /// Adds the poll to the list of polls this browser voted in, which site.js reads to show "Bạn đã
+    /// bình chọn" in the widget of cached pages. It holds only poll ids, never the voter key, so it
+    /// may be readable by scripts; the newest <see cref="MaxRememberedPolls"/> are kept.
+    /// </summary>
+    private void RememberVoted(int pollId)
+    {
+        var ids = (Request.Cookies[VotedCookieName] ?? "").Split('.')
+            .Select(part => int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0)
+            .Where(value => value > 0 && value != pollId)
+            .TakeLast(MaxRememberedPolls - 1)
+            .Append(pollId);
+        Response.Cookies.Append(VotedCookieName, string.Join('.', ids), VoteCookie(httpOnly: false));
     }
 
     private static bool IsWellFormedVoterKey(string? value) =>

@@ -26,6 +26,9 @@ public static class SearchSetup
         builder.Services.AddScoped<SearchEntryBuilder>();
         builder.Services.AddScoped<IContentChangeHandler, SearchIndexUpdater>();
         builder.Services.AddScoped<IContentInitializer, SearchIndexInitializer>();
+        builder.Services.AddScoped<SearchIndexRebuild>();
+        builder.Services.AddSingleton<SearchIndexRebuildWorker>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SearchIndexRebuildWorker>());
         return builder;
     }
 }

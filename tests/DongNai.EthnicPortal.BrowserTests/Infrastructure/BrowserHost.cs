@@ -48,12 +48,16 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public const string UnexpectedDialog = "Unexpected JavaScript dialog: ";
 
-    /// <summary>A fresh browser context (own cookies) at the given viewport, failing on any JavaScript dialog.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser context (own cookies) at the given viewport, failing on any JavaScript dialog;
+    /// without <paramref name="javaScript"/>, the page is seen as by a reader whose scripts are off.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
         ChromiumLocator.SkipOrFailWhenMissing();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "vi-VN",

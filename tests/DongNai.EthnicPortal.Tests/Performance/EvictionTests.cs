@@ -384,6 +384,7 @@ public sealed class EvictionTests : IAsyncLifetime
             await WarmAsync(url);
             await HidesAsync(url, "Bài có " + word);
             await SubmitAsync(Get("SearchIndex.Index"), Post("SearchIndex.Rebuild"));
+            await RebuiltAsync();
             await ShowsAsync(url, "Bài có " + word);
         },
         ["Consultations.Create"] = async () =>
@@ -471,6 +472,22 @@ public sealed class EvictionTests : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"Attachment {attachmentId} was not extracted within 90 s");
+    }
+
+    /// <summary>The rebuild runs in the background and evicts when it switches; bounded like the extraction wait.</summary>
+    private async Task RebuiltAsync()
+    {
+        for (var attempt = 0; attempt < 900; attempt++)
+        {
+            if (!await factory.WithDbAsync(db => db.SearchIndexStates.AnyAsync(s => s.BuildingGeneration != null)))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("The search index was not rebuilt within 90 s");
     }
 
     private static readonly byte[] MinimalPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();

@@ -2,6 +2,8 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Web.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Caching;
+using DongNai.EthnicPortal.Web.Services.Persistence;
 using DongNai.EthnicPortal.Web.Services.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +24,7 @@ public sealed class PostgreSqlSearchIndexTests
         using var db = new PortalDbContext(options.Options);
         var index = new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), TimeProvider.System);
 
-        var sql = index.Match(SearchQuery.Parse("\"bình đẳng giới\" ' OR 1=1 --"), SearchEntryKind.Document, ranked: true).ToQueryString();
+        var sql = index.Match(SearchQuery.Parse("\"bình đẳng giới\" ' OR 1=1 --"), SearchEntryKind.Document, ranked: true, generation: 0).ToQueryString();
 
         Assert.Contains("\"SearchVector\" @@ (plainto_tsquery('simple', @", sql, StringComparison.Ordinal);
         Assert.Contains("phraseto_tsquery('simple', @", sql, StringComparison.Ordinal);
@@ -52,7 +54,8 @@ public sealed class PostgreSqlSearchIndexTests
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var terms = new TermSearchIndex(db, new SearchEntryBuilder(db), time);
         // The term index writes entries and terms; the database derives the tsvector of the same entries.
-        await terms.RebuildAsync();
+        var services = scope.ServiceProvider;
+        await new SearchIndexRebuild(db, terms, new SearchEntryBuilder(db), services.GetRequiredService<DatabaseLeases>(), services.GetRequiredService<ContentChanges>(), time).RunToEndAsync();
         var tsvector = new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), time);
         var query = SearchQuery.Parse(text);
 

@@ -25,6 +25,15 @@ public sealed class SearchIndexAdminTests
         var response = await client.PostFormAsync(PageUrl, RebuildUrl, []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(PageUrl, response.Headers.Location?.OriginalString);
+        Assert.Contains("Đã bắt đầu xây dựng lại chỉ mục tìm kiếm", await client.GetStringAsync(new Uri(PageUrl, UriKind.Relative)), StringComparison.Ordinal);
+
+        // The POST only starts it; the worker, woken at once, runs it in the background.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (await factory.WithDbAsync(db => db.SearchIndexStates.AnyAsync(s => s.BuildingGeneration != null)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The rebuild did not finish.");
+            await Task.Delay(200);
+        }
 
         await factory.WithDbAsync(async db =>
         {
@@ -33,7 +42,8 @@ public sealed class SearchIndexAdminTests
             Assert.Equal(PortalFactory.AdminEmail, audit.UserName);
         });
         var after = await client.GetStringAsync(new Uri(PageUrl, UriKind.Relative));
-        Assert.Contains("Đã xây dựng lại chỉ mục tìm kiếm", after, StringComparison.Ordinal);
+        Assert.Contains("Hoàn tất lúc ", after, StringComparison.Ordinal);
+        Assert.Matches(@"Bắt đầu lúc \d{2}:\d{2} \d{2}/\d{2}/\d{4}, bởi " + System.Text.RegularExpressions.Regex.Escape(PortalFactory.AdminEmail), after);
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class SearchIndexLifecycleTests
         var before = await factory.WithDbAsync(db => db.SearchEntries.OrderBy(e => e.Kind).ThenBy(e => e.EntityId).Select(e => new { e.Kind, e.EntityId, e.FoldedText }).ToListAsync());
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.Equal(before.Count, await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync());
+            Assert.Equal(before.Count, await scope.ServiceProvider.GetRequiredService<SearchIndexRebuild>().RunToEndAsync());
         }
 
         var after = await factory.WithDbAsync(db => db.SearchEntries.OrderBy(e => e.Kind).ThenBy(e => e.EntityId).Select(e => new { e.Kind, e.EntityId, e.FoldedText }).ToListAsync());
@@ -171,7 +171,7 @@ public sealed class SearchIndexLifecycleTests
         });
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync();
+            await scope.ServiceProvider.GetRequiredService<SearchIndexRebuild>().RunToEndAsync();
         }
 
         var html = await factory.CreateClient().GetStringAsync(new Uri("/tim-kiem?q=rongkhap&loai=tin-bai&trang=500", UriKind.Relative));
@@ -252,7 +252,7 @@ public sealed class SearchIndexLifecycleTests
         await scope.ServiceProvider.GetRequiredService<ContentChanges>().ArticleChangedAsync(articleId);
     }
 
-    private static async Task<List<string>> TitlesAsync(PortalFactory factory, string query, string more = "")
+    internal static async Task<List<string>> TitlesAsync(PortalFactory factory, string query, string more = "")
     {
         var response = await factory.CreateClient().GetAsync(new Uri("/tim-kiem?q=" + Uri.EscapeDataString(query) + more, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

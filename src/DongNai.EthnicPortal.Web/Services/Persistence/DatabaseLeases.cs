@@ -15,6 +15,7 @@ public sealed class DatabaseLeases(PortalDbContext db, InstanceIdentity instance
 {
     public const string Initialization = "initialization";
     public const string ScheduledPublishing = "scheduled-publishing";
+    public const string SearchRebuild = "search-rebuild";
 
     public async Task<bool> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
     {

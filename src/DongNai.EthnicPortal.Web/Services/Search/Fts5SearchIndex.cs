@@ -19,19 +19,19 @@ public sealed class Fts5SearchIndex(PortalDbContext db, SearchEntryBuilder build
     /// named because the planner would otherwise read each matching row from the table, long texts
     /// included. bm25 weighs the kind column zero.
     /// </remarks>
-    protected internal override IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked)
+    protected internal override IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked, int generation)
     {
         var expression = "{FoldedText} : (" + query.ToFts5() + ")" + (kind is { } only ? $" AND {{Kind}} : \"{(int)only}\"" : "");
         return ranked
             ? Db.Database.SqlQuery<SearchHit>($"""
                 SELECT e.Id AS Id, e.Kind AS Kind, e.Date AS Date, SearchFts.rowid AS SortKey, bm25(SearchFts, 1.0, 0.0) AS Score
                 FROM SearchFts JOIN SearchEntries AS e INDEXED BY IX_SearchEntries_Search ON e.SortKey = SearchFts.rowid
-                WHERE SearchFts MATCH {expression}
+                WHERE SearchFts MATCH {expression} AND e.Generation = {generation}
                 """)
             : Db.Database.SqlQuery<SearchHit>($"""
                 SELECT e.Id AS Id, e.Kind AS Kind, e.Date AS Date, SearchFts.rowid AS SortKey, 0.0 AS Score
                 FROM SearchFts JOIN SearchEntries AS e INDEXED BY IX_SearchEntries_Search ON e.SortKey = SearchFts.rowid
-                WHERE SearchFts MATCH {expression}
+                WHERE SearchFts MATCH {expression} AND e.Generation = {generation}
                 """);
     }
 

@@ -5,7 +5,8 @@ namespace DongNai.EthnicPortal.Web.Services.Search;
 
 /// <summary>
 /// The full-text index over published articles, documents and pages. SQLite uses FTS5
-/// (<see cref="Fts5SearchIndex"/>), SQL Server a term table (<see cref="TermSearchIndex"/>); both
+/// (<see cref="Fts5SearchIndex"/>), SQL Server a term table (<see cref="TermSearchIndex"/>), PostgreSQL a
+/// tsvector column (<see cref="PostgreSqlSearchIndex"/>); all
 /// keep the <see cref="SearchEntry"/> rows that results and snippets are read from.
 /// </summary>
 public interface ISearchIndex
@@ -19,8 +20,18 @@ public interface ISearchIndex
 
     Task RemoveAsync(SearchEntryKind kind, int entityId, CancellationToken cancellationToken = default);
 
-    /// <summary>Drops the whole index and builds it again from the published content; returns the number of entries.</summary>
-    Task<int> RebuildAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds to a generation of the index the next published items of a kind after the given id, at
+    /// most <paramref name="size"/>; a rebuild (<see cref="SearchIndexRebuild"/>) calls it until it
+    /// says there are no more.
+    /// </summary>
+    Task<SearchBatch> AddBatchAsync(int generation, SearchEntryKind kind, int afterEntityId, int size, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the entries, and their engine's index, of the generations before the given one: the
+    /// index a finished rebuild replaced, and any entry a change wrote there while it switched.
+    /// </summary>
+    Task DropGenerationsBeforeAsync(int generation, CancellationToken cancellationToken = default);
 
     Task<SearchResults> QueryAsync(SearchQuery query, SearchEntryKind? kind, int page, CancellationToken cancellationToken = default);
 
@@ -30,6 +41,9 @@ public interface ISearchIndex
     /// </summary>
     Task<IReadOnlyList<int>> MatchingDocumentIdsAsync(SearchQuery query, int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What one batch of a rebuild added, and the last item it read (null when there was none left).</summary>
+public sealed record SearchBatch(int Count, int? LastEntityId);
 
 /// <summary>
 /// One page of results for one tab, with the number of results of every kind. A count above

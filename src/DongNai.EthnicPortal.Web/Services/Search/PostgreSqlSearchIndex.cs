@@ -25,7 +25,7 @@ public sealed class PostgreSqlSearchIndex(PortalDbContext db, SearchEntryBuilder
     /// narrowed by word positions first (the "&lt;-&gt;" operator), except in texts marked "#long",
     /// whose positions PostgreSQL caps at 16,383; the folded text then decides, as on the term index.
     /// </remarks>
-    protected internal override IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked)
+    protected internal override IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked, int generation)
     {
         var parameters = new List<object> { string.Join(' ', query.Terms) };
         var tsquery = new StringBuilder("plainto_tsquery('simple', {0})");
@@ -44,7 +44,7 @@ public sealed class PostgreSqlSearchIndex(PortalDbContext db, SearchEntryBuilder
         // Only the fixed text above is SQL; {n} are placeholders that EF turns into parameters.
         var sql = """SELECT * FROM "SearchEntries" WHERE "SearchVector" @@ (""" + tsquery + ")";
         var matching = Db.SearchEntries.FromSqlRaw(sql, [.. parameters]);
-        return WithPhrases(matching, query, kind);
+        return WithPhrases(matching, query, kind, generation);
     }
 
     protected override Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken) => Task.CompletedTask;

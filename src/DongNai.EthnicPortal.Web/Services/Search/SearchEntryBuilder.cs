@@ -105,7 +105,6 @@ public sealed class SearchEntryBuilder(PortalDbContext db)
             PlainText = text,
             FoldedText = SearchText.FoldedForIndex(title, text),
             Date = date,
-            SortKey = SearchSortKey.For(kind, id, date),
         };
     }
 

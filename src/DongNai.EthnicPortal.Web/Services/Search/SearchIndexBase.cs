@@ -16,8 +16,6 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     /// <summary>How many of the best matches are re-ranked by exact spelling and title matches.</summary>
     public const int RerankWindow = 50;
 
-    private const int BatchSize = 500;
-
     /// <summary>The characters of each candidate read for re-ranking; enough for the opening of a text.</summary>
     private const int RerankPrefix = 2000;
 
@@ -38,24 +36,32 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     public async Task RemoveAsync(SearchEntryKind kind, int entityId, CancellationToken cancellationToken = default) =>
         await db.SearchEntries.Where(e => e.Kind == kind && e.EntityId == entityId).ExecuteDeleteAsync(cancellationToken);
 
-    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    public async Task<SearchBatch> AddBatchAsync(int generation, SearchEntryKind kind, int afterEntityId, int size, CancellationToken cancellationToken = default)
     {
-        // One transaction: readers keep seeing the old index until the new one is complete.
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var entries = await BatchAfterAsync(kind, afterEntityId, size, cancellationToken);
+        if (entries.Count == 0)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SearchTerms.ExecuteDeleteAsync(cancellationToken);
-            await db.SearchEntries.ExecuteDeleteAsync(cancellationToken);
+            return new SearchBatch(0, null);
+        }
 
-            var count = 0;
-            count += await AddInBatchesAsync(last => builder.ArticlesAsync(builder.PublishedArticles.Where(a => a.Id > last).OrderBy(a => a.Id).Take(BatchSize), cancellationToken), cancellationToken);
-            count += await AddInBatchesAsync(last => builder.DocumentsAsync(builder.PublishedDocuments.Where(d => d.Id > last).OrderBy(d => d.Id).Take(BatchSize), cancellationToken), cancellationToken);
-            count += await AddInBatchesAsync(last => builder.PagesAsync(builder.PublishedPages.Where(p => p.Id > last).OrderBy(p => p.Id).Take(BatchSize), cancellationToken), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return count;
-        });
+        try
+        {
+            await AddNewAsync(entries, generation, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // An editor's change wrote one of these items into the new generation meanwhile; theirs is newer.
+            db.ChangeTracker.Clear();
+            await AddNewAsync(entries, generation, cancellationToken);
+        }
+
+        return new SearchBatch(entries.Count, entries.Max(e => e.EntityId));
+    }
+
+    public async Task DropGenerationsBeforeAsync(int generation, CancellationToken cancellationToken = default)
+    {
+        await db.SearchTerms.Where(t => db.SearchEntries.Any(e => e.Id == t.SearchEntryId && e.Generation < generation)).ExecuteDeleteAsync(cancellationToken);
+        await db.SearchEntries.Where(e => e.Generation < generation).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<SearchResults> QueryAsync(SearchQuery query, SearchEntryKind? kind, int page, CancellationToken cancellationToken = default)
@@ -66,17 +72,18 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var pinned = await DocumentsByNumberAsync(query, cancellationToken);
+        var generation = await SearchGenerations.ActiveAsync(db, cancellationToken);
+        var pinned = await DocumentsByNumberAsync(query, generation, cancellationToken);
         var counts = new Dictionary<SearchEntryKind, int>();
         foreach (var entryKind in Enum.GetValues<SearchEntryKind>())
         {
             // Counting stops past the limit: a broad query would otherwise walk every match three times.
-            counts[entryKind] = await Visible(query, entryKind, ranked: false, now).Take(SearchResults.CountLimit + 1).CountAsync(cancellationToken);
+            counts[entryKind] = await Visible(query, entryKind, ranked: false, generation, now).Take(SearchResults.CountLimit + 1).CountAsync(cancellationToken);
         }
 
         if (pinned.Count > 0)
         {
-            var alreadyCounted = await Visible(query, SearchEntryKind.Document, ranked: false, now).Where(h => pinned.Contains(h.Id)).CountAsync(cancellationToken);
+            var alreadyCounted = await Visible(query, SearchEntryKind.Document, ranked: false, generation, now).Where(h => pinned.Contains(h.Id)).CountAsync(cancellationToken);
             counts[SearchEntryKind.Document] = Math.Min(SearchResults.CountLimit + 1, counts[SearchEntryKind.Document] + pinned.Count - alreadyCounted);
         }
 
@@ -90,7 +97,7 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         // Relevance is worth its cost only while every match can be scored; beyond that the newest
         // come first, read in index order, and the re-rank window still lifts the best of them.
         var ranked = total <= SearchResults.CountLimit;
-        var hits = Visible(query, kind, ranked, now).Where(h => !tabPinned.Contains(h.Id));
+        var hits = Visible(query, kind, ranked, generation, now).Where(h => !tabPinned.Contains(h.Id));
         var ordered = (ranked ? hits.OrderBy(h => h.Score).ThenByDescending(h => h.SortKey) : hits.OrderByDescending(h => h.SortKey))
             .Select(h => h.Id);
         var ids = await PageIdsAsync(query, ordered, tabPinned, (page - 1) * SearchResults.PageSize, cancellationToken);
@@ -110,17 +117,18 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     }
 
     /// <summary>
-    /// The entries of a kind (or of every kind) that contain every clause of the query, with the
-    /// engine's score when <paramref name="ranked"/>.
+    /// The entries of a kind (or of every kind) of one generation that contain every clause of the
+    /// query, with the engine's score when <paramref name="ranked"/>.
     /// </summary>
-    protected internal abstract IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked);
+    protected internal abstract IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked, int generation);
 
     /// <summary>
     /// Keeps the entries that contain each quoted phrase in order, checked on the folded text, whose
     /// words are stored separated by single spaces; then projects them as unscored hits, newest first.
     /// </summary>
-    protected static IQueryable<SearchHit> WithPhrases(IQueryable<SearchEntry> entries, SearchQuery query, SearchEntryKind? kind)
+    protected static IQueryable<SearchHit> WithPhrases(IQueryable<SearchEntry> entries, SearchQuery query, SearchEntryKind? kind, int generation)
     {
+        entries = entries.Where(e => e.Generation == generation);
         if (kind is { } only)
         {
             entries = entries.Where(e => e.Kind == only);
@@ -141,11 +149,15 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     protected abstract Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken);
 
     /// <summary>Matches that readers may see: an article dated in the future is not public yet.</summary>
-    private IQueryable<SearchHit> Visible(SearchQuery query, SearchEntryKind? kind, bool ranked, DateTime now) =>
+    private IQueryable<SearchHit> Visible(SearchQuery query, SearchEntryKind? kind, bool ranked, int generation, DateTime now) =>
         query.Clauses.Count == 0
             ? db.SearchEntries.Where(_ => false).Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date, SortKey = e.SortKey })
-            : Match(query, kind, ranked).Where(h => h.Kind != SearchEntryKind.Article || h.Date <= now);
+            : Match(query, kind, ranked, generation).Where(h => h.Kind != SearchEntryKind.Article || h.Date <= now);
 
+    /// <summary>
+    /// Writes an item's entry in the active index and, while a rebuild runs, in the one being built,
+    /// so that the switch loses no change made during the rebuild.
+    /// </summary>
     private async Task SaveOrRemoveAsync(SearchEntryKind kind, int entityId, List<SearchEntry> fresh, CancellationToken cancellationToken)
     {
         if (fresh.Count == 0)
@@ -154,21 +166,25 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
             return;
         }
 
-        try
+        foreach (var generation in await SearchGenerations.WrittenAsync(db, cancellationToken))
         {
-            await UpsertAsync(fresh[0], cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two changes to the same item raced to add its entry; the loser updates it instead.
-            db.ChangeTracker.Entries<SearchEntry>().ToList().ForEach(e => e.State = EntityState.Detached);
-            await UpsertAsync(fresh[0], cancellationToken);
+            var entry = SearchGenerations.InGeneration(fresh[0], generation);
+            try
+            {
+                await UpsertAsync(entry, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Two changes to the same item raced to add its entry; the loser updates it instead.
+                db.ChangeTracker.Entries<SearchEntry>().ToList().ForEach(e => e.State = EntityState.Detached);
+                await UpsertAsync(SearchGenerations.InGeneration(fresh[0], generation), cancellationToken);
+            }
         }
     }
 
     private async Task UpsertAsync(SearchEntry entry, CancellationToken cancellationToken)
     {
-        var existing = await db.SearchEntries.FirstOrDefaultAsync(e => e.Kind == entry.Kind && e.EntityId == entry.EntityId, cancellationToken);
+        var existing = await db.SearchEntries.FirstOrDefaultAsync(e => e.Generation == entry.Generation && e.Kind == entry.Kind && e.EntityId == entry.EntityId, cancellationToken);
         if (existing is null)
         {
             db.SearchEntries.Add(entry);
@@ -189,29 +205,28 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         db.Entry(existing).State = EntityState.Detached;
     }
 
-    private async Task<int> AddInBatchesAsync(Func<int, Task<List<SearchEntry>>> nextBatch, CancellationToken cancellationToken)
+    private Task<List<SearchEntry>> BatchAfterAsync(SearchEntryKind kind, int afterEntityId, int size, CancellationToken cancellationToken) => kind switch
     {
-        var count = 0;
-        var last = 0;
-        while (true)
-        {
-            var entries = await nextBatch(last);
-            if (entries.Count == 0)
-            {
-                return count;
-            }
+        SearchEntryKind.Article => builder.ArticlesAsync(builder.PublishedArticles.Where(a => a.Id > afterEntityId).OrderBy(a => a.Id).Take(size), cancellationToken),
+        SearchEntryKind.Document => builder.DocumentsAsync(builder.PublishedDocuments.Where(d => d.Id > afterEntityId).OrderBy(d => d.Id).Take(size), cancellationToken),
+        _ => builder.PagesAsync(builder.PublishedPages.Where(p => p.Id > afterEntityId).OrderBy(p => p.Id).Take(size), cancellationToken),
+    };
 
-            db.SearchEntries.AddRange(entries);
-            await db.SaveChangesAsync(cancellationToken);
-            await WriteTermsAsync(entries, cancellationToken);
-            db.ChangeTracker.Clear();
-            count += entries.Count;
-            last = entries.Max(e => e.EntityId);
-        }
+    /// <summary>Adds the entries the generation lacks; one that an editor's change already wrote there is newer and stays.</summary>
+    private async Task AddNewAsync(List<SearchEntry> entries, int generation, CancellationToken cancellationToken)
+    {
+        var kind = entries[0].Kind;
+        var ids = entries.Select(e => e.EntityId).ToList();
+        var present = await db.SearchEntries.Where(e => e.Generation == generation && e.Kind == kind && ids.Contains(e.EntityId)).Select(e => e.EntityId).ToListAsync(cancellationToken);
+        var added = entries.Where(e => !present.Contains(e.EntityId)).Select(e => SearchGenerations.InGeneration(e, generation)).ToList();
+        db.SearchEntries.AddRange(added);
+        await db.SaveChangesAsync(cancellationToken);
+        await WriteTermsAsync(added, cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Published documents whose symbol or number the query names, most exact first.</summary>
-    private async Task<List<long>> DocumentsByNumberAsync(SearchQuery query, CancellationToken cancellationToken)
+    private async Task<List<long>> DocumentsByNumberAsync(SearchQuery query, int generation, CancellationToken cancellationToken)
     {
         if (query.DocumentSymbols.Count == 0 && query.DocumentNumbers.Count == 0)
         {
@@ -230,7 +245,7 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
             .Select(d => d.Id)
             .ToList();
         var entries = await db.SearchEntries.AsNoTracking()
-            .Where(e => e.Kind == SearchEntryKind.Document && ordered.Contains(e.EntityId))
+            .Where(e => e.Generation == generation && e.Kind == SearchEntryKind.Document && ordered.Contains(e.EntityId))
             .Select(e => new { e.Id, e.EntityId })
             .ToListAsync(cancellationToken);
         return ordered.SelectMany(id => entries.Where(e => e.EntityId == id).Select(e => e.Id)).ToList();

@@ -36,7 +36,7 @@ public sealed class SearchIndexUpdater(ISearchIndex index) : IContentChangeHandl
 /// Builds the index at start-up when it is empty, when demo content was just seeded, or when the
 /// application was started with <c>--rebuild-search-index</c>.
 /// </summary>
-public sealed class SearchIndexInitializer(ISearchIndex index, PortalDbContext db, SearchStartup startup, ILogger<SearchIndexInitializer> logger) : IContentInitializer
+public sealed class SearchIndexInitializer(SearchIndexRebuild rebuild, PortalDbContext db, SearchStartup startup, ILogger<SearchIndexInitializer> logger) : IContentInitializer
 {
     public async Task InitializeAsync(bool demoContentSeeded, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ public sealed class SearchIndexInitializer(ISearchIndex index, PortalDbContext d
             return;
         }
 
-        var count = await index.RebuildAsync(cancellationToken);
+        var count = await rebuild.RunToEndAsync(cancellationToken);
         logger.LogInformation("Search index built with {Count} entries.", count);
     }
 }

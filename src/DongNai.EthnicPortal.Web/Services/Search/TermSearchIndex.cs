@@ -18,7 +18,7 @@ public sealed class TermSearchIndex(PortalDbContext db, SearchEntryBuilder build
         System.Globalization.CultureInfo.InvariantCulture,
         System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreKanaType | System.Globalization.CompareOptions.IgnoreWidth);
 
-    protected internal override IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked)
+    protected internal override IQueryable<SearchHit> Match(SearchQuery query, SearchEntryKind? kind, bool ranked, int generation)
     {
         var terms = query.Terms.ToList();
         var required = terms.Count;
@@ -27,7 +27,7 @@ public sealed class TermSearchIndex(PortalDbContext db, SearchEntryBuilder build
             .GroupBy(t => t.SearchEntryId)
             .Where(g => g.Count() == required)
             .Select(g => g.Key);
-        return WithPhrases(Db.SearchEntries.Where(e => withAllTerms.Contains(e.Id)), query, kind);
+        return WithPhrases(Db.SearchEntries.Where(e => withAllTerms.Contains(e.Id)), query, kind, generation);
     }
 
     protected override async Task WriteTermsAsync(IReadOnlyList<SearchEntry> entries, CancellationToken cancellationToken)
