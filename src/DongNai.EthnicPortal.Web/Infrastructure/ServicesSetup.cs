@@ -4,6 +4,7 @@ using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Html;
 using DongNai.EthnicPortal.Web.Services.Persistence;
 using DongNai.EthnicPortal.Web.Services.Search;
+using DongNai.EthnicPortal.Web.Services.Site;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ContentChanges>();
         builder.Services.AddScoped<ArticleAutosaves>();
+        builder.Services.AddScoped<PageAutosaves>();
         builder.Services.AddSingleton(new InstanceIdentity(builder.PortalOptions().InstanceNameOrMachine));
         builder.Services.AddScoped<DatabaseLeases>();
         builder.Services.AddScoped<IContentInitializer, FoldedColumnsBackfill>();
