@@ -89,25 +89,17 @@ public sealed record AutosaveNotice(string SaveUrl, string FormUrl, AutosaveOffe
     public string DraftDiscardUrl(Guid key) => SaveUrl + "/" + key.ToString("D") + "/bo";
 }
 
-public enum DiffKind
-{
-    Same,
-    Added,
-    Removed,
-}
-
-public sealed record DiffSegment(DiffKind Kind, string Text);
-
 public sealed record FieldChange(string Field, string Before, string After);
 
 /// <summary>One side of a comparison: a revision, or the article as it is now (RevisionId null).</summary>
 public sealed record CompareSide(int? RevisionId, string Label);
 
+/// <param name="BodyDiffHtml">The newer body with the changes marked, built by RevisionDiff and sanitized.</param>
 public sealed record RevisionCompareView(
     int ArticleId,
     string ArticleTitle,
     CompareSide From,
     CompareSide To,
     IReadOnlyList<FieldChange> Fields,
-    IReadOnlyList<IReadOnlyList<DiffSegment>> BodyBlocks,
+    string BodyDiffHtml,
     bool BodyChanged);
