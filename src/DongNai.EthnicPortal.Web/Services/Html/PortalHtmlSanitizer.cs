@@ -60,6 +60,12 @@ public sealed class PortalHtmlSanitizer
         };
         sanitizer.PostProcessNode += (_, e) =>
         {
+            // Width and height are an image's intrinsic size; on tables and cells (office programs write them) they fix a layout that breaks on phones.
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: not "img" } sized)
+            {
+                sized.RemoveAttribute("width");
+                sized.RemoveAttribute("height");
+            }
 
             // Links leaving the portal must not get a handle on it.
             if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
