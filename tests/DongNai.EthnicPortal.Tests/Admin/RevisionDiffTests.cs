@@ -13,7 +13,7 @@ public sealed class RevisionDiffTests
     private static IElement Diff(string before, string after) =>
         new HtmlParser().ParseDocument("<!DOCTYPE html><body>" + RevisionDiff.Body(before, after, Sanitizer)).Body!;
 
-    private static string Text(IElement element) => element.TextContent.Replace("[thêm: ", "").Replace("[xóa: ", "").TrimEnd(']');
+    private static string Text(IElement element) => element.TextContent.Replace("[thêm: ", "").Replace("[xóa: ", "").TrimEnd(']').Trim();
 
     [Fact]
     public void Changed_words_are_marked_inside_the_unchanged_formatting()

@@ -181,7 +181,8 @@ public static partial class RevisionDiff
         return depth == 0;
     }
 
-    [GeneratedRegex(@"\s+|[^\s]+")]
+    // A word takes the spaces after it: spaces on their own would match between unrelated blocks and cut changes up.
+    [GeneratedRegex(@"\S+\s*|\s+")]
     private static partial Regex WordPattern();
 
     /// <summary>Cuts the joined keys back into exactly one piece per token, so the diff's indexes are the tokens'.</summary>
