@@ -24,6 +24,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<AttachmentText> AttachmentTexts => Set<AttachmentText>();
     public DbSet<AttachmentTextPage> AttachmentTextPages => Set<AttachmentTextPage>();
     public DbSet<Page> Pages => Set<Page>();
+    public DbSet<PageAutosave> PageAutosaves => Set<PageAutosave>();
     public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<PollOption> PollOptions => Set<PollOption>();
     public DbSet<PollVote> PollVotes => Set<PollVote>();

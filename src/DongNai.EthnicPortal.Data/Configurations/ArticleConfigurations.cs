@@ -80,5 +80,6 @@ internal sealed class ArticleAutosaveConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(a => a.AuthorByline).HasMaxLength(200).IsRequired();
         builder.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.ArticleId, a.UserId }).IsUnique();
+        builder.HasIndex(a => new { a.UserId, a.DraftKey }).IsUnique();
     }
 }

@@ -2,15 +2,20 @@ namespace DongNai.EthnicPortal.Data.Entities;
 
 /// <summary>
 /// The latest text an editor had in the article form, saved in the background while they type. One per
-/// article and person; it is neither a revision nor the article itself, so it never changes what readers see.
+/// article and person, or, for an article never saved yet, one per form opened (<see cref="DraftKey"/>); it is
+/// neither a revision nor the article itself, so it never changes what readers see.
 /// </summary>
 public class ArticleAutosave
 {
     public int Id { get; set; }
 
-    public int ArticleId { get; set; }
+    /// <summary>The article the form edits; null while the article has never been saved.</summary>
+    public int? ArticleId { get; set; }
 
-    public Article Article { get; set; } = null!;
+    public Article? Article { get; set; }
+
+    /// <summary>Names the "new article" form it came from, so two new articles in two tabs keep two drafts.</summary>
+    public Guid? DraftKey { get; set; }
 
     public string UserId { get; set; } = "";
 

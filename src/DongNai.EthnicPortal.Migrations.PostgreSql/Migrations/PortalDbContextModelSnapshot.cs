@@ -147,7 +147,7 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("integer");
 
                     b.Property<string>("AuthorByline")
@@ -172,6 +172,9 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("CoverImageId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("DraftKey")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -193,6 +196,9 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "DraftKey")
                         .IsUnique();
 
                     b.ToTable("ArticleAutosaves");
@@ -1086,6 +1092,70 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PageAutosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("BaseVersion")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("DraftKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("PageId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ShowInMenu")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PageId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "DraftKey")
+                        .IsUnique();
+
+                    b.ToTable("PageAutosaves");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Poll", b =>
                 {
                     b.Property<int>("Id")
@@ -1727,8 +1797,7 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.HasOne("DongNai.EthnicPortal.Data.Entities.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
                 });
@@ -1878,6 +1947,16 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Field");
 
                     b.Navigation("IssuingBody");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PageAutosave", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Page", "Page")
+                        .WithMany()
+                        .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Page");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>

@@ -147,7 +147,7 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("int");
 
                     b.Property<string>("AuthorByline")
@@ -172,6 +172,9 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("CoverImageId")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("DraftKey")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("datetime2");
 
@@ -193,7 +196,12 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId", "UserId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[ArticleId] IS NOT NULL");
+
+                    b.HasIndex("UserId", "DraftKey")
+                        .IsUnique()
+                        .HasFilter("[DraftKey] IS NOT NULL");
 
                     b.ToTable("ArticleAutosaves");
                 });
@@ -1086,6 +1094,72 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PageAutosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("BaseVersion")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("DraftKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int?>("PageId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ShowInMenu")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PageId", "UserId")
+                        .IsUnique()
+                        .HasFilter("[PageId] IS NOT NULL");
+
+                    b.HasIndex("UserId", "DraftKey")
+                        .IsUnique()
+                        .HasFilter("[DraftKey] IS NOT NULL");
+
+                    b.ToTable("PageAutosaves");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Poll", b =>
                 {
                     b.Property<int>("Id")
@@ -1729,8 +1803,7 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.HasOne("DongNai.EthnicPortal.Data.Entities.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
                 });
@@ -1880,6 +1953,16 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Field");
 
                     b.Navigation("IssuingBody");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PageAutosave", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Page", "Page")
+                        .WithMany()
+                        .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Page");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>

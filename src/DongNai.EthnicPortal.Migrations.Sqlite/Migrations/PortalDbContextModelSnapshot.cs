@@ -138,7 +138,7 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorByline")
@@ -163,6 +163,9 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("CoverImageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DraftKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("TEXT");
 
@@ -184,6 +187,9 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "DraftKey")
                         .IsUnique();
 
                     b.ToTable("ArticleAutosaves");
@@ -1047,6 +1053,68 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PageAutosave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BaseVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DraftKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowInMenu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PageId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "DraftKey")
+                        .IsUnique();
+
+                    b.ToTable("PageAutosaves");
+                });
+
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.Poll", b =>
                 {
                     b.Property<int>("Id")
@@ -1672,8 +1740,7 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.HasOne("DongNai.EthnicPortal.Data.Entities.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
                 });
@@ -1823,6 +1890,16 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Field");
 
                     b.Navigation("IssuingBody");
+                });
+
+            modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PageAutosave", b =>
+                {
+                    b.HasOne("DongNai.EthnicPortal.Data.Entities.Page", "Page")
+                        .WithMany()
+                        .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Page");
                 });
 
             modelBuilder.Entity("DongNai.EthnicPortal.Data.Entities.PollIpDayCount", b =>

@@ -18,6 +18,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<ContentChanges>();
         builder.Services.AddScoped<SiteChromeEdits>();
         builder.Services.AddScoped<ArticleAutosaves>();
+        builder.Services.AddScoped<PageAutosaves>();
         builder.Services.AddSingleton(new InstanceIdentity(builder.PortalOptions().InstanceNameOrMachine));
         builder.Services.AddScoped<DatabaseLeases>();
         builder.Services.AddScoped<IContentInitializer, FoldedColumnsBackfill>();

@@ -391,4 +391,106 @@ public sealed class EditorJourney(BrowserHost host)
         await Accessibility.AssertNoViolationsAsync(page);
         Assert.True(problems.Count == 0, "Console errors or warnings: " + string.Join("\n", problems));
     }
+
+    [Fact]
+    public async Task A_new_article_never_saved_is_autosaved_and_recovered_after_the_tab_is_left()
+    {
+        var (page, problems) = await SignedInAuthorAsync();
+        var title = "Bài viết chưa lưu lần nào " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync("/quan-tri/bai-viet/tao");
+        await Assertions.Expect(page.Locator(".rte.rte-ready")).ToHaveCountAsync(1);
+        await page.GetByLabel("Tiêu đề").FillAsync(title);
+        await page.Locator(".rte-area").ClickAsync();
+        await page.Keyboard.TypeAsync("Đoạn văn viết dở trước khi đóng thẻ.");
+        await Assertions.Expect(page.Locator(".rte-status")).ToContainTextAsync("Đã lưu tự động lúc", new() { Timeout = 15_000 });
+
+        // The tab is left without saving; "Viết bài mới" offers the draft, only to its writer.
+        await page.GotoAsync("/quan-tri/bai-viet/tao");
+        var offer = page.Locator(".autosave-offer");
+        await Assertions.Expect(offer).ToContainTextAsync("bản tự động lưu chưa từng được lưu");
+        await Assertions.Expect(offer).ToContainTextAsync(title);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await host.ScreenshotAsync(page, "editor-new-autosave-offer-1280", fullPage: false);
+        await page.SetViewportSizeAsync(360, 740);
+        await host.ScreenshotAsync(page, "editor-new-autosave-offer-360", fullPage: false);
+        await page.SetViewportSizeAsync(1280, 900);
+        await offer.GetByRole(AriaRole.Link, new() { Name = "Khôi phục bản tự động lưu “" + title + "”" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Tiêu đề")).ToHaveValueAsync(title);
+        await Assertions.Expect(page.Locator(".rte-area")).ToContainTextAsync("Đoạn văn viết dở trước khi đóng thẻ.");
+        await Assertions.Expect(offer).ToContainTextAsync("Đang hiển thị bản tự động lưu lúc");
+
+        // Saved for real, it becomes an article and the draft is no longer offered.
+        await page.GetByLabel("Chuyên mục").SelectOptionAsync(new SelectOptionValue { Label = Seed.Category });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Đã tạo bản nháp bài viết.")).ToBeVisibleAsync();
+        await page.GotoAsync("/quan-tri/bai-viet/tao");
+        await Assertions.Expect(page.GetByText(title)).ToHaveCountAsync(0);
+        Assert.True(problems.Count == 0, "Console errors or warnings: " + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task The_comparison_shows_formatting_changes_marked_for_sight_and_screen_readers()
+    {
+        var (page, problems) = await SignedInAuthorAsync();
+        var title = "So sánh định dạng " + Guid.NewGuid().ToString("N")[..6];
+        await CreateDraftAsync(page, title, "Nhiệm vụ chủ yếu");
+        var area = page.Locator(".rte-area");
+        var toolbar = page.Locator(".rte-toolbar");
+
+        // The first paragraph becomes a heading, a bold paragraph and a list follow.
+        await page.EvaluateAsync("() => document.querySelector('#BodyHtml').portalEditor.commands.setContent('<h2>Nhiệm vụ chủ yếu</h2><p>Ban Dân tộc <strong>xây dựng kế hoạch</strong> năm 2025.</p><ol><li><p>Rà soát đối tượng</p></li></ol>')");
+        await page.EvaluateAsync("() => document.querySelector('#BodyHtml').portalEditor.commands.focus('end')");
+        await toolbar.GetByRole(AriaRole.Button, new() { Name = "Bảng", Exact = true }).ClickAsync();
+        await page.Keyboard.TypeAsync("Huyện");
+        await Assertions.Expect(area.Locator("table th")).ToHaveCountAsync(3);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Đã lưu bài viết.")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Các phiên bản đã lưu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "So sánh" }).ClickAsync();
+        var body = page.Locator(".compare-body");
+        await Assertions.Expect(body.Locator("h2 ins.diff-added")).ToContainTextAsync("Nhiệm vụ chủ yếu");
+        await Assertions.Expect(body.Locator("p del.diff-removed")).ToContainTextAsync("Nhiệm vụ chủ yếu");
+        await Assertions.Expect(body.Locator("strong ins.diff-added")).ToContainTextAsync("xây dựng kế hoạch");
+        await Assertions.Expect(body.Locator("ol > li ins.diff-added")).ToContainTextAsync("Rà soát đối tượng");
+        await Assertions.Expect(body.Locator("table th ins.diff-added")).ToContainTextAsync("Huyện");
+
+        // Not by colour alone: underlined and struck through, and labelled for screen readers.
+        Assert.Equal("underline", await body.Locator("ins.diff-added").First.EvaluateAsync<string>("e => getComputedStyle(e).textDecorationLine"));
+        Assert.Equal("line-through", await body.Locator("del.diff-removed").First.EvaluateAsync<string>("e => getComputedStyle(e).textDecorationLine"));
+        Assert.Equal("[thêm: ", await body.Locator("ins.diff-added .visually-hidden").First.TextContentAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await host.ScreenshotAsync(page, "editor-compare-formatting-1280");
+        await page.SetViewportSizeAsync(360, 740);
+        await host.ScreenshotAsync(page, "editor-compare-formatting-360");
+        Assert.True(problems.Count == 0, "Console errors or warnings: " + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Real_LibreOffice_pastes_from_a_docx_and_an_odt_keep_their_structure()
+    {
+        var (page, _) = await SignedInAuthorAsync();
+        await page.GotoAsync("/quan-tri/bai-viet/tao");
+        var area = page.Locator(".rte-area");
+        foreach (var fixture in new[] { "libreoffice-7.4-from-docx.html", "libreoffice-7.4-from-odt.html" })
+        {
+            await page.EvaluateAsync("() => document.querySelector('#BodyHtml').portalEditor.commands.clearContent()");
+            await PasteAsync(page, Fixture(fixture));
+            await Assertions.Expect(area.Locator("h2")).ToHaveTextAsync("Kế hoạch thực hiện công tác dân tộc năm 2025");
+            await Assertions.Expect(area.Locator("h3")).ToHaveTextAsync(["Nhiệm vụ chủ yếu", "Đối tượng ưu tiên"]);
+            await Assertions.Expect(area.Locator("ol > li ol > li")).ToHaveCountAsync(2);
+            await Assertions.Expect(area.Locator("ul > li")).ToHaveCountAsync(2);
+            await Assertions.Expect(area.Locator("strong", new() { HasText = "xây dựng kế hoạch" })).ToHaveCountAsync(1);
+            await Assertions.Expect(area.Locator("em")).ToHaveTextAsync("ba nhóm nhiệm vụ trọng tâm");
+            await Assertions.Expect(area.Locator("table th")).ToHaveCountAsync(3);
+            await Assertions.Expect(area.Locator("a[href='https://dongnai.gov.vn/']")).ToHaveTextAsync("Cổng thông tin điện tử tỉnh Đồng Nai");
+            var html = await page.InputValueAsync(Body);
+            foreach (var gone in new[] { "style=", "class=", "<font", "<span", "width=", "<li><h" })
+            {
+                Assert.DoesNotContain(gone, html, StringComparison.Ordinal);
+            }
+        }
+
+        await host.ScreenshotAsync(page, "editor-paste-libreoffice-docx-1280", fullPage: false);
+    }
 }

@@ -54,7 +54,14 @@ public static partial class HtmlForms
     /// would: every field with the value the page gave it (checked boxes only, the selected option), then the
     /// <paramref name="changes"/> (a null value removes the field).
     /// </summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, string action, params (string Name, string? Value)[] changes)
+    public static Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, string action, params (string Name, string? Value)[] changes) =>
+        client.SubmitFormToAsync(pageUrl, action, action, changes);
+
+    /// <summary>
+    /// Sends the fields of the form that posts to <paramref name="action"/> to <paramref name="postUrl"/> instead, the
+    /// way the editor's autosave sends the whole form in the background.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormToAsync(this HttpClient client, string pageUrl, string action, string postUrl, params (string Name, string? Value)[] changes)
     {
         var page = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(pageUrl, UriKind.Relative)));
         var form = page.Forms.FirstOrDefault(f => f.GetAttribute("action")?.Split('?')[0] == action);
@@ -89,7 +96,7 @@ public static partial class HtmlForms
             }
         }
 
-        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
+        return await client.PostAsync(new Uri(postUrl, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Signs in through the real login form.</summary>

@@ -8,17 +8,34 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Services.Articles;
 
 /// <summary>
-/// The background saves of the article form: one row per article and person, overwritten each time, never
-/// a revision and never the article. It is offered back only while it is newer than the article's last save.
+/// The background saves of the article form: one row per article and person, or per "new article" form
+/// for an article never saved, overwritten each time, never a revision and never the article. A saved
+/// article's autosave is offered back only while it is newer than the article's last save.
 /// </summary>
 public sealed class ArticleAutosaves(PortalDbContext db, PortalHtmlSanitizer sanitizer)
 {
-    public async Task<DateTime> SaveAsync(int articleId, string userId, ArticleAutosaveForm form, DateTime now)
+    /// <summary>How many never-saved drafts one person keeps; a new one beyond that replaces the oldest.</summary>
+    public const int UnsavedDraftsKept = 10;
+
+    public Task<DateTime> SaveAsync(int articleId, string userId, ArticleAutosaveForm form, DateTime now) =>
+        StoreAsync(a => a.ArticleId == articleId && a.UserId == userId, () => new ArticleAutosave { ArticleId = articleId, UserId = userId }, form, now);
+
+    /// <summary>Saves the draft of a "new article" form, named by the form's draft key.</summary>
+    public async Task<DateTime> SaveUnsavedAsync(Guid draftKey, string userId, ArticleAutosaveForm form, DateTime now)
     {
-        var row = await db.ArticleAutosaves.FirstOrDefaultAsync(a => a.ArticleId == articleId && a.UserId == userId);
+        var savedAt = await StoreAsync(a => a.ArticleId == null && a.DraftKey == draftKey && a.UserId == userId, () => new ArticleAutosave { DraftKey = draftKey, UserId = userId }, form, now);
+        await db.ArticleAutosaves.Where(a => a.ArticleId == null && a.UserId == userId)
+            .OrderByDescending(a => a.SavedAt).Skip(UnsavedDraftsKept)
+            .ExecuteDeleteAsync();
+        return savedAt;
+    }
+
+    private async Task<DateTime> StoreAsync(System.Linq.Expressions.Expression<Func<ArticleAutosave, bool>> owner, Func<ArticleAutosave> create, ArticleAutosaveForm form, DateTime now)
+    {
+        var row = await db.ArticleAutosaves.FirstOrDefaultAsync(owner);
         if (row is null)
         {
-            row = new ArticleAutosave { ArticleId = articleId, UserId = userId };
+            row = create();
             db.ArticleAutosaves.Add(row);
         }
 
@@ -41,8 +58,23 @@ public sealed class ArticleAutosaves(PortalDbContext db, PortalHtmlSanitizer san
             .Where(a => a.ArticleId == article.Id && a.UserId == userId && a.SavedAt > article.UpdatedAt)
             .FirstOrDefaultAsync();
 
+    /// <summary>The person's drafts of articles never saved, newest first; nobody else's.</summary>
+    public Task<List<UnsavedDraft>> UnsavedAsync(string userId) =>
+        db.ArticleAutosaves.AsNoTracking()
+            .Where(a => a.ArticleId == null && a.DraftKey != null && a.UserId == userId)
+            .OrderByDescending(a => a.SavedAt)
+            .Select(a => new UnsavedDraft(a.DraftKey!.Value, a.Title, a.SavedAt))
+            .ToListAsync();
+
+    public Task<ArticleAutosave?> UnsavedAsync(Guid draftKey, string userId) =>
+        db.ArticleAutosaves.AsNoTracking().FirstOrDefaultAsync(a => a.ArticleId == null && a.DraftKey == draftKey && a.UserId == userId);
+
     public async Task DiscardAsync(int articleId, string userId) =>
         await db.ArticleAutosaves.Where(a => a.ArticleId == articleId && a.UserId == userId).ExecuteDeleteAsync();
+
+    /// <summary>Drops a never-saved draft: discarded by its writer, or saved for real as a new article.</summary>
+    public async Task DiscardUnsavedAsync(Guid draftKey, string userId) =>
+        await db.ArticleAutosaves.Where(a => a.ArticleId == null && a.DraftKey == draftKey && a.UserId == userId).ExecuteDeleteAsync();
 
     /// <summary>
     /// Puts the autosaved text into the form. The version stays the one the autosave was based on, so if
@@ -58,5 +90,6 @@ public sealed class ArticleAutosaves(PortalDbContext db, PortalHtmlSanitizer san
         form.CoverImageCaption = autosave.CoverImageCaption;
         form.AuthorByline = autosave.AuthorByline;
         form.Version = autosave.BaseVersion;
+        form.DraftKey = autosave.DraftKey ?? form.DraftKey;
     }
 }

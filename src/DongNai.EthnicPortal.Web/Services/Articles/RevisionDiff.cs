@@ -1,91 +1,195 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using DiffPlex;
 using DiffPlex.Chunkers;
-using DongNai.EthnicPortal.Web.Areas.Admin.Models;
-using DongNai.EthnicPortal.Web.Services.Search;
+using DongNai.EthnicPortal.Web.Services.Html;
 
 namespace DongNai.EthnicPortal.Web.Services.Articles;
 
 /// <summary>
-/// Word-level differences between two article bodies. Both are sanitized HTML; the diff runs on their
-/// readable text, block by block, so the comparison page shows only encoded text with marks around
-/// what was added or removed, never either body's markup.
+/// The differences between two article bodies with their formatting: headings, emphasis, lists, links, tables
+/// and images. Both bodies are cut into tags and words; DiffPlex compares the sequences, each word compared
+/// together with the elements around it, so a word that became bold or a paragraph that became a heading
+/// shows as removed in its old form and added in its new one. The result keeps the newer body's structure,
+/// marks changes with <c>ins</c>/<c>del</c> and a screen-reader label, and goes through the sanitizer again.
 /// </summary>
-public static class RevisionDiff
+public static partial class RevisionDiff
 {
-    private const string BlockBreak = "\n";
+    private const char Separator = '\u0002';
 
-    private static readonly char[] Separators = [' ', '\n'];
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase) { "img", "br", "hr" };
 
-    public static IReadOnlyList<IReadOnlyList<DiffSegment>> Body(string? beforeHtml, string? afterHtml)
+    private static readonly string[] KeptAttributes = ["href", "title", "src", "alt", "width", "height", "colspan", "rowspan", "scope"];
+
+    private enum Part
     {
-        var before = string.Join(BlockBreak, HtmlText.BlockTexts(beforeHtml));
-        var after = string.Join(BlockBreak, HtmlText.BlockTexts(afterHtml));
-        var result = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, new DelimiterChunker(Separators));
-
-        var pieces = new List<DiffSegment>();
-        var oldIndex = 0;
-        foreach (var block in result.DiffBlocks)
-        {
-            for (; oldIndex < block.DeleteStartA; oldIndex++)
-            {
-                pieces.Add(new DiffSegment(DiffKind.Same, result.PiecesOld[oldIndex]));
-            }
-
-            for (var i = 0; i < block.DeleteCountA; i++)
-            {
-                pieces.Add(new DiffSegment(DiffKind.Removed, result.PiecesOld[block.DeleteStartA + i]));
-            }
-
-            for (var i = 0; i < block.InsertCountB; i++)
-            {
-                pieces.Add(new DiffSegment(DiffKind.Added, result.PiecesNew[block.InsertStartB + i]));
-            }
-
-            oldIndex = block.DeleteStartA + block.DeleteCountA;
-        }
-
-        for (; oldIndex < result.PiecesOld.Count; oldIndex++)
-        {
-            pieces.Add(new DiffSegment(DiffKind.Same, result.PiecesOld[oldIndex]));
-        }
-
-        return Blocks(pieces);
+        Open,
+        Close,
+        Word,
+        Void,
     }
 
-    /// <summary>Cuts the pieces into display blocks at block breaks and merges neighbours of one kind.</summary>
-    private static List<IReadOnlyList<DiffSegment>> Blocks(List<DiffSegment> pieces)
+    /// <param name="Key">What the comparison sees: the markup, and for a word or image the elements it sits in.</param>
+    /// <param name="Html">What is written out, encoded.</param>
+    private sealed record Token(Part Part, string Key, string Html);
+
+    public static string Body(string? beforeHtml, string? afterHtml, PortalHtmlSanitizer sanitizer)
     {
-        var blocks = new List<IReadOnlyList<DiffSegment>>();
-        var current = new List<DiffSegment>();
-        foreach (var piece in pieces)
+        var before = Tokens(sanitizer.Sanitize(beforeHtml));
+        var after = Tokens(sanitizer.Sanitize(afterHtml));
+        var result = Differ.Instance.CreateDiffs(Join(before), Join(after), ignoreWhiteSpace: false, ignoreCase: false, TokenChunker.Instance);
+
+        var html = new StringBuilder();
+        var next = 0;
+        foreach (var block in result.DiffBlocks)
         {
-            // Added and removed breaks split too: a new paragraph shows as its own block, not glued to the last one.
-            if (piece.Text == BlockBreak)
+            for (; next < block.InsertStartB; next++)
             {
-                if (current.Count > 0)
+                html.Append(after[next].Html);
+            }
+
+            AppendChanged(html, before.GetRange(block.DeleteStartA, block.DeleteCountA), added: false);
+            AppendChanged(html, after.GetRange(block.InsertStartB, block.InsertCountB), added: true);
+            next = block.InsertStartB + block.InsertCountB;
+        }
+
+        for (; next < after.Count; next++)
+        {
+            html.Append(after[next].Html);
+        }
+
+        return sanitizer.SanitizeComparison(html.ToString());
+    }
+
+    /// <summary>Whether anything differs, words, formatting or structure.</summary>
+    public static bool Changed(string? beforeHtml, string? afterHtml, PortalHtmlSanitizer sanitizer) =>
+        !string.Equals(Join(Tokens(sanitizer.Sanitize(beforeHtml))), Join(Tokens(sanitizer.Sanitize(afterHtml))), StringComparison.Ordinal);
+
+    private static string Join(List<Token> tokens) => string.Join(Separator, tokens.Select(t => t.Key.Replace(Separator, ' ')));
+
+    private static List<Token> Tokens(string html)
+    {
+        var tokens = new List<Token>();
+        var body = new HtmlParser().ParseDocument("<!DOCTYPE html><body>" + html).Body!;
+        Walk(body, "", tokens);
+        return tokens;
+    }
+
+    private static void Walk(INode parent, string context, List<Token> tokens)
+    {
+        foreach (var node in parent.ChildNodes)
+        {
+            if (node is IText text)
+            {
+                foreach (Match word in WordPattern().Matches(text.Data))
                 {
-                    blocks.Add(current);
-                    current = [];
+                    tokens.Add(new Token(Part.Word, context + "\u0001" + word.Value, WebUtility.HtmlEncode(word.Value)));
+                }
+            }
+            else if (node is IElement element)
+            {
+                var tag = StartTag(element);
+                if (VoidElements.Contains(element.LocalName))
+                {
+                    tokens.Add(new Token(Part.Void, context + "\u0001" + tag, tag));
+                    continue;
                 }
 
+                tokens.Add(new Token(Part.Open, tag, tag));
+                Walk(element, context + ">" + tag, tokens);
+                tokens.Add(new Token(Part.Close, "/" + element.LocalName, "</" + element.LocalName + ">"));
+            }
+        }
+    }
+
+    private static string StartTag(IElement element)
+    {
+        var tag = new StringBuilder("<").Append(element.LocalName);
+        foreach (var name in KeptAttributes)
+        {
+            if (element.GetAttribute(name) is { } value)
+            {
+                tag.Append(' ').Append(name).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
+            }
+        }
+
+        return tag.Append('>').ToString();
+    }
+
+    /// <summary>
+    /// Writes a run of removed or added tokens: words and images inside one mark per stretch, with a label for
+    /// screen readers. Added tags are the newer body's structure and always written; removed tags only when
+    /// the run holds whole elements (a removed paragraph, row or list item), otherwise only their words.
+    /// </summary>
+    private static void AppendChanged(StringBuilder html, List<Token> run, bool added)
+    {
+        var writeTags = added || Balanced(run);
+        var stretch = new StringBuilder();
+        foreach (var token in run)
+        {
+            if (token.Part is Part.Word or Part.Void)
+            {
+                stretch.Append(token.Html);
                 continue;
             }
 
-            if (current.Count > 0 && current[^1].Kind == piece.Kind)
+            Mark(html, stretch, added);
+            if (writeTags)
             {
-                current[^1] = current[^1] with { Text = current[^1].Text + piece.Text };
-            }
-            else
-            {
-                current.Add(piece);
+                html.Append(token.Html);
             }
         }
 
-        if (current.Count > 0)
+        Mark(html, stretch, added);
+    }
+
+    private static void Mark(StringBuilder html, StringBuilder stretch, bool added)
+    {
+        if (stretch.Length == 0)
         {
-            blocks.Add(current);
+            return;
         }
 
-        return blocks;
+        var content = stretch.ToString();
+        stretch.Clear();
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            html.Append(content);
+            return;
+        }
+
+        html.Append(added
+            ? "<ins class=\"diff-added\"><span class=\"visually-hidden\">[thêm: </span>" + content + "<span class=\"visually-hidden\">]</span></ins>"
+            : "<del class=\"diff-removed\"><span class=\"visually-hidden\">[xóa: </span>" + content + "<span class=\"visually-hidden\">]</span></del>");
+    }
+
+    private static bool Balanced(List<Token> run)
+    {
+        var depth = 0;
+        foreach (var token in run)
+        {
+            depth += token.Part switch { Part.Open => 1, Part.Close => -1, _ => 0 };
+            if (depth < 0)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
+    }
+
+    // A word takes the spaces after it: spaces on their own would match between unrelated blocks and cut changes up.
+    [GeneratedRegex(@"\S+\s*|\s+")]
+    private static partial Regex WordPattern();
+
+    /// <summary>Cuts the joined keys back into exactly one piece per token, so the diff's indexes are the tokens'.</summary>
+    private sealed class TokenChunker : IChunker
+    {
+        public static readonly TokenChunker Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) => text.Length == 0 ? [] : text.Split(Separator);
     }
 }

@@ -8,9 +8,14 @@ namespace DongNai.EthnicPortal.Web.Services.Html;
 /// </summary>
 public sealed class PortalHtmlSanitizer
 {
-    private readonly HtmlSanitizer sanitizer;
+    /// <summary>The only classes a revision comparison may carry: its own insertion, deletion and screen-reader marks.</summary>
+    public static readonly IReadOnlySet<string> ComparisonClasses = new HashSet<string>(StringComparer.Ordinal) { "diff-added", "diff-removed", "visually-hidden" };
 
-    public PortalHtmlSanitizer()
+    private readonly HtmlSanitizer sanitizer = Create(forComparison: false);
+
+    private readonly HtmlSanitizer comparisonSanitizer = Create(forComparison: true);
+
+    private static HtmlSanitizer Create(bool forComparison)
     {
         var options = new HtmlSanitizerOptions
         {
@@ -28,7 +33,14 @@ public sealed class PortalHtmlSanitizer
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         };
-        sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        if (forComparison)
+        {
+            options.AllowedTags.UnionWith(["ins", "del", "span"]);
+            options.AllowedAttributes.Add("class");
+            options.AllowedClasses = new HashSet<string>(ComparisonClasses, StringComparer.Ordinal);
+        }
+
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
 
         // Keeping child nodes is for unknown wrappers; code and CSS inside these would surface as text.
         sanitizer.RemovingTag += (_, e) =>
@@ -48,6 +60,12 @@ public sealed class PortalHtmlSanitizer
         };
         sanitizer.PostProcessNode += (_, e) =>
         {
+            // Width and height are an image's intrinsic size; on tables and cells (office programs write them) they fix a layout that breaks on phones.
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: not "img" } sized)
+            {
+                sized.RemoveAttribute("width");
+                sized.RemoveAttribute("height");
+            }
 
             // Links leaving the portal must not get a handle on it.
             if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
@@ -55,8 +73,16 @@ public sealed class PortalHtmlSanitizer
                 anchor.SetAttribute("rel", "noopener noreferrer");
             }
         };
+        return sanitizer;
     }
 
     public string Sanitize(string? html) =>
         string.IsNullOrWhiteSpace(html) ? "" : Data.Text.VietnameseText.ToNfc(sanitizer.Sanitize(html).Trim());
+
+    /// <summary>
+    /// The same allow-list plus the marks of a revision comparison (<c>ins</c>, <c>del</c> and labelled spans with
+    /// <see cref="ComparisonClasses"/> only), for a diff built from two sanitized bodies.
+    /// </summary>
+    public string SanitizeComparison(string? html) =>
+        string.IsNullOrWhiteSpace(html) ? "" : comparisonSanitizer.Sanitize(html).Trim();
 }

@@ -28,20 +28,6 @@ public static class HtmlText
         return SearchText.CollapseWhitespace(text.ToString());
     }
 
-    /// <summary>The text of each block (paragraph, heading, list item, cell…) in order, empty blocks left out.</summary>
-    public static IReadOnlyList<string> BlockTexts(string? html)
-    {
-        if (string.IsNullOrWhiteSpace(html))
-        {
-            return [];
-        }
-
-        var document = new HtmlParser().ParseDocument(html);
-        var text = new StringBuilder(html.Length);
-        Append(document.Body, text);
-        return text.ToString().Split('\n').Select(SearchText.CollapseWhitespace).Where(block => block.Length > 0).ToList();
-    }
-
     private static void Append(INode? node, StringBuilder text)
     {
         if (node is null)

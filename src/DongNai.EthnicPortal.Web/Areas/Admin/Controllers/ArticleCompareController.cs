@@ -1,17 +1,23 @@
 using DongNai.EthnicPortal.Data;
+using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Services.Articles;
 using DongNai.EthnicPortal.Web.Services.Formatting;
+using DongNai.EthnicPortal.Web.Services.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Compares two saved revisions of an article, or a revision with the article as it is now.</summary>
-public sealed class ArticleCompareController(PortalDbContext db) : AdminControllerBase
+public sealed class ArticleCompareController(PortalDbContext db, PortalHtmlSanitizer sanitizer) : AdminControllerBase
 {
-    /// <summary>The fields of one side of the comparison, with the category and cover already named.</summary>
-    private sealed record Side(CompareSide Label, string Title, string Summary, string BodyHtml, int CategoryId, int? CoverImageId, string? CoverImageCaption, string AuthorByline);
+    /// <summary>The fields of one side of the comparison.</summary>
+    private sealed record Side(CompareSide Label, string Title, string Summary, string BodyHtml, int CategoryId, int? CoverImageId, string? CoverImageCaption, string AuthorByline)
+    {
+        public static Side Current(Article article) =>
+            new(new CompareSide(null, "Bản hiện tại"), article.Title, article.Summary, article.BodyHtml, article.CategoryId, article.CoverImageId, article.CoverImageCaption, article.AuthorByline);
+    }
 
     /// <param name="from">The older side's revision id; 0 or absent means the current text.</param>
     /// <param name="to">The newer side's revision id; 0 or absent means the current text.</param>
@@ -29,7 +35,7 @@ public sealed class ArticleCompareController(PortalDbContext db) : AdminControll
             return Forbid();
         }
 
-        var current = new Side(new CompareSide(null, "Bản hiện tại"), article.Title, article.Summary, article.BodyHtml, article.CategoryId, article.CoverImageId, article.CoverImageCaption, article.AuthorByline);
+        var current = Side.Current(article);
         var before = await SideAsync(id, from) ?? current;
         var after = await SideAsync(id, to) ?? current;
         if ((from is > 0 && before == current) || (to is > 0 && after == current))
@@ -37,6 +43,13 @@ public sealed class ArticleCompareController(PortalDbContext db) : AdminControll
             return NotFound();
         }
 
+        var body = RevisionDiff.Body(before.BodyHtml, after.BodyHtml, sanitizer);
+        var bodyChanged = RevisionDiff.Changed(before.BodyHtml, after.BodyHtml, sanitizer);
+        return View(new RevisionCompareView(id, article.Title, before.Label, after.Label, await FieldChangesAsync(before, after), body, bodyChanged));
+    }
+
+    private async Task<List<FieldChange>> FieldChangesAsync(Side before, Side after)
+    {
         var fields = new List<FieldChange>();
         Compare(fields, "Tiêu đề", before.Title, after.Title);
         Compare(fields, "Tóm tắt", before.Summary, after.Summary);
@@ -44,9 +57,7 @@ public sealed class ArticleCompareController(PortalDbContext db) : AdminControll
         Compare(fields, "Ảnh đại diện", await CoverNameAsync(before.CoverImageId), await CoverNameAsync(after.CoverImageId));
         Compare(fields, "Chú thích ảnh đại diện", before.CoverImageCaption ?? "", after.CoverImageCaption ?? "");
         Compare(fields, "Tác giả", before.AuthorByline, after.AuthorByline);
-        var body = RevisionDiff.Body(before.BodyHtml, after.BodyHtml);
-        var bodyChanged = body.Any(block => block.Any(segment => segment.Kind != DiffKind.Same));
-        return View(new RevisionCompareView(id, article.Title, before.Label, after.Label, fields, body, bodyChanged));
+        return fields;
     }
 
     private static void Compare(List<FieldChange> fields, string name, string before, string after)

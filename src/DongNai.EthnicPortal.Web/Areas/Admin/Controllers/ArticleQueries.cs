@@ -97,7 +97,9 @@ public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanit
                 PortalUrls.Article(article.Id, article.Slug));
         }
 
-        return new ArticleEditorView(form, await CategoryItemsAsync(form.CategoryId), images, status);
+        // A new article autosaves under its form's draft key; a saved one only while this person may edit it.
+        var autosave = status is null ? AutosaveNotice.For("bai-viet", null) : status.CanEdit ? AutosaveNotice.For("bai-viet", status.Id) : null;
+        return new ArticleEditorView(form, await CategoryItemsAsync(form.CategoryId), images, status, autosave);
     }
 
     public async Task<List<SelectListItem>> CategoryItemsAsync(int? selected) =>

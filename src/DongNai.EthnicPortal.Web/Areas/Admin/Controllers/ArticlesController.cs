@@ -27,18 +27,27 @@ public sealed class ArticlesController(
     AuditLog audit,
     UserManager<PortalUser> users,
     ArticleQueries queries,
+    ArticleAutosaves autosaves,
     TimeProvider time) : AdminControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Index(ArticleStatus? status, int? categoryId, string? authorId, string? q, int page = 1) =>
         View(await queries.ListAsync(Actor, new ArticleListFilter(status, categoryId, authorId, q), page));
 
+    /// <param name="draft">A never-saved draft of this person to show in the form (its "Khôi phục" link).</param>
     [HttpGet("tao")]
-    public async Task<IActionResult> Create()
+    public async Task<IActionResult> Create([FromQuery(Name = "ban-nhap")] Guid? draft)
     {
         var user = await users.GetUserAsync(User);
-        var form = new ArticleFormModel { AuthorByline = user?.DisplayName ?? "" };
-        return View("Edit", await queries.EditorAsync(Actor, form, null));
+        var form = new ArticleFormModel { AuthorByline = user?.DisplayName ?? "", DraftKey = Guid.NewGuid() };
+        var shown = draft is { } key ? await autosaves.UnsavedAsync(key, CurrentUserId) : null;
+        if (shown is not null)
+        {
+            ArticleAutosaves.Apply(form, shown);
+        }
+
+        var notice = AutosaveNotice.For("bai-viet", null) with { Drafts = await autosaves.UnsavedAsync(CurrentUserId), ShownDraft = shown?.DraftKey };
+        return View("Edit", await queries.EditorAsync(Actor, form, null) with { Autosave = notice });
     }
 
     [HttpPost("tao")]
@@ -56,13 +65,14 @@ public sealed class ArticlesController(
         await ApplyAsync(article, form, now);
         db.Articles.Add(article);
         await audit.SaveCreatedAsync(article, AuditActions.ArticleCreated, article.Title);
+        await autosaves.DiscardUnsavedAsync(form.DraftKey, CurrentUserId);
         await changes.ArticleChangedAsync(article.Id);
         Flash("Đã tạo bản nháp bài viết.");
         return RedirectToAction(nameof(Edit), new { id = article.Id });
     }
 
     [HttpGet("{id:int}/sua")]
-    public async Task<IActionResult> Edit(int id, [FromQuery(Name = "tu-dong-luu")] bool recoverAutosave, [FromServices] ArticleAutosaves autosaves)
+    public async Task<IActionResult> Edit(int id, [FromQuery(Name = "tu-dong-luu")] bool recoverAutosave)
     {
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
         if (article is null)
@@ -77,18 +87,14 @@ public sealed class ArticlesController(
 
         var form = ArticleFormModel.From(article);
         var autosave = ArticleWorkflow.CanEdit(article, Actor) ? await autosaves.NewerThanArticleAsync(article, CurrentUserId) : null;
-        if (autosave is null)
-        {
-            return View(await queries.EditorAsync(Actor, form, article));
-        }
-
-        if (recoverAutosave)
+        if (autosave is not null && recoverAutosave)
         {
             ArticleAutosaves.Apply(form, autosave);
         }
 
         var view = await queries.EditorAsync(Actor, form, article);
-        return View(view with { Autosave = new AutosaveOffer(autosave.SavedAt, recoverAutosave, autosave.BaseVersion != article.Version) });
+        var offer = autosave is null ? null : new AutosaveOffer(autosave.SavedAt, recoverAutosave, autosave.BaseVersion != article.Version);
+        return View(view with { Autosave = view.Autosave is { } notice ? notice with { Offer = offer } : null });
     }
 
     [HttpPost("{id:int}/sua")]

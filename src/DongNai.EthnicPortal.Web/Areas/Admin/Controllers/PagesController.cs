@@ -6,6 +6,7 @@ using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Audit;
 using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Html;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 /// <summary>Static pages such as Giới thiệu, Liên hệ and the English page.</summary>
 [Authorize(Policy = Policies.Editors)]
 [Route("quan-tri/trang")]
-public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sanitizer, ContentChanges changes, AuditLog audit, TimeProvider time) : AdminControllerBase
+public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sanitizer, ContentChanges changes, AuditLog audit, PageAutosaves autosaves, TimeProvider time) : AdminControllerBase
 {
     /// <summary>Pages the public URL map links to directly; they can be edited or hidden but not deleted.</summary>
     private static readonly string[] FixedSlugs = [Page.IntroductionSlug, Page.ContactSlug, Page.EnglishAboutSlug];
@@ -24,8 +25,20 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
     public async Task<IActionResult> Index() =>
         View(await db.Pages.AsNoTracking().OrderBy(p => p.Language).ThenBy(p => p.SortOrder).ToListAsync());
 
+    /// <param name="draft">A never-saved draft of this person to show in the form (its "Khôi phục" link).</param>
     [HttpGet("tao")]
-    public IActionResult Create() => View("Edit", new PageFormModel());
+    public async Task<IActionResult> Create([FromQuery(Name = "ban-nhap")] Guid? draft)
+    {
+        var model = new PageFormModel { DraftKey = Guid.NewGuid() };
+        var shown = draft is { } key ? await autosaves.UnsavedAsync(key, CurrentUserId) : null;
+        if (shown is not null)
+        {
+            PageAutosaves.Apply(model, shown);
+        }
+
+        model.Autosave = AutosaveNotice.For("trang", null) with { Drafts = await autosaves.UnsavedAsync(CurrentUserId), ShownDraft = shown?.DraftKey };
+        return View("Edit", model);
+    }
 
     [HttpPost("tao")]
     [RichTextForm]
@@ -39,13 +52,14 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
 
         db.Pages.Add(page);
         await audit.SaveCreatedAsync(page, AuditActions.PageCreated, page.Title);
+        await autosaves.DiscardUnsavedAsync(model.DraftKey, CurrentUserId);
         await changes.PageChangedAsync(page.Id);
         Flash($"Đã tạo trang “{page.Title}”.");
         return RedirectToAction(nameof(Edit), new { id = page.Id });
     }
 
     [HttpGet("{id:int}/sua")]
-    public async Task<IActionResult> Edit(int id)
+    public async Task<IActionResult> Edit(int id, [FromQuery(Name = "tu-dong-luu")] bool recoverAutosave)
     {
         var page = await db.Pages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
         if (page is null)
@@ -53,18 +67,18 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
             return NotFound();
         }
 
-        return View(new PageFormModel
+        var model = PageFormModel.From(page);
+        if (await autosaves.NewerThanPageAsync(page, CurrentUserId) is { } autosave)
         {
-            Id = page.Id,
-            Title = page.Title,
-            Slug = page.Slug,
-            BodyHtml = page.BodyHtml,
-            Language = page.Language,
-            SortOrder = page.SortOrder,
-            ShowInMenu = page.ShowInMenu,
-            IsPublished = page.IsPublished,
-            Version = page.Version,
-        });
+            if (recoverAutosave)
+            {
+                PageAutosaves.Apply(model, autosave);
+            }
+
+            model.Autosave = AutosaveNotice.For("trang", id) with { Offer = new AutosaveOffer(autosave.SavedAt, recoverAutosave, autosave.BaseVersion != page.Version) };
+        }
+
+        return View(model);
     }
 
     [HttpPost("{id:int}/sua")]

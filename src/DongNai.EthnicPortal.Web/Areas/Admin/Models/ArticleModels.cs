@@ -41,6 +41,9 @@ public sealed class ArticleFormModel
 
     public Guid Version { get; set; }
 
+    /// <summary>Names this "new article" form, so its autosave can be found, offered and dropped once saved.</summary>
+    public Guid DraftKey { get; set; }
+
     public static ArticleFormModel From(Article article) => new()
     {
         Id = article.Id,
@@ -61,7 +64,7 @@ public sealed record ArticleEditorView(
     IReadOnlyList<SelectListItem> Categories,
     IReadOnlyList<SelectListItem> Images,
     ArticleStatusInfo? Status,
-    AutosaveOffer? Autosave = null);
+    AutosaveNotice? Autosave = null);
 
 public sealed record ArticleStatusInfo(
     int Id,

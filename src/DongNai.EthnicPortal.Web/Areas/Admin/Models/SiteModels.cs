@@ -183,6 +183,26 @@ public sealed class PageFormModel
     public bool IsPublished { get; set; } = true;
 
     public Guid Version { get; set; }
+
+    /// <summary>Names this "new page" form, so its autosave can be found, offered and dropped once saved.</summary>
+    public Guid DraftKey { get; set; }
+
+    /// <summary>What the form shows about autosaves; filled by the controller, never bound from a post.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public AutosaveNotice? Autosave { get; set; }
+
+    public static PageFormModel From(Data.Entities.Page page) => new()
+    {
+        Id = page.Id,
+        Title = page.Title,
+        Slug = page.Slug,
+        BodyHtml = page.BodyHtml,
+        Language = page.Language,
+        SortOrder = page.SortOrder,
+        ShowInMenu = page.ShowInMenu,
+        IsPublished = page.IsPublished,
+        Version = page.Version,
+    };
 }
 
 public sealed record AuditRow(DateTime At, string? UserName, string Action, string? EntityType, string? EntityId, string? Details, string? IpAddress);

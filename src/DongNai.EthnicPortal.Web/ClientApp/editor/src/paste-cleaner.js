@@ -116,6 +116,20 @@ export function cleanPastedHtml(html) {
         }
     });
 
+    // Headings with outline numbering (as in most .docx from Word) come from LibreOffice as lists holding
+    // nothing but the heading, sometimes nested: <ol><ol><li><h2>…</h2></ol></ol>. The heading stays, the list goes.
+    doc.body.querySelectorAll('li h1, li h2, li h3, li h4, li h5, li h6').forEach((heading) => {
+        let outer = null;
+        for (let node = heading.parentElement; node && node !== doc.body; node = node.parentElement) {
+            if (/^(OL|UL)$/.test(node.tagName) && node.textContent.trim() === heading.textContent.trim()) {
+                outer = node;
+            }
+        }
+        if (outer) {
+            outer.replaceWith(heading);
+        }
+    });
+
     // The page has its title as h1 and keeps two heading levels: the fragment's top heading level becomes
     // h2, the next one h3, and anything deeper h3 as well.
     const headings = Array.from(doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6'));
