@@ -110,16 +110,27 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     /// </summary>
     protected static IQueryable<SearchHit> WithPhrases(IQueryable<SearchEntry> entries, SearchQuery query, SearchEntryKind? kind)
     {
+        foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
+        {
+            var pattern = PhrasePattern(phrase);
+            entries = entries.Where(e => EF.Functions.Like(" " + e.FoldedText + " ", pattern));
+        }
+
+        return Unscored(entries, kind);
+    }
+
+    /// <summary>
+    /// The LIKE pattern that finds a phrase in the folded text padded with a space at each end. Words
+    /// hold only letters and digits, so the pattern has no wildcard in it but its own.
+    /// </summary>
+    protected static string PhrasePattern(SearchClause phrase) => "% " + string.Join(' ', phrase.Words) + " %";
+
+    /// <summary>The entries (of one kind, if given) as hits without a score, which the caller orders newest first.</summary>
+    protected static IQueryable<SearchHit> Unscored(IQueryable<SearchEntry> entries, SearchEntryKind? kind)
+    {
         if (kind is { } only)
         {
             entries = entries.Where(e => e.Kind == only);
-        }
-
-        foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
-        {
-            // Words hold only letters and digits, so the pattern has no wildcard in it but its own.
-            var pattern = "% " + string.Join(' ', phrase.Words) + " %";
-            entries = entries.Where(e => EF.Functions.Like(" " + e.FoldedText + " ", pattern));
         }
 
         // Without a relevance score the newest come first; the re-rank window then puts the best on top.
