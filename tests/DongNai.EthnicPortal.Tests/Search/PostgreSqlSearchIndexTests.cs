@@ -68,6 +68,62 @@ public sealed class PostgreSqlSearchIndexTests
         }
     }
 
+    /// <summary>
+    /// Past the count limit the newest matches are read in SortKey order, and a phrase is decided by
+    /// word positions except in long texts ("#long", over 32,000 characters), where the folded text
+    /// decides: one long text holds the phrase past word 16,383, another only its words apart.
+    /// </summary>
+    [Theory]
+    [InlineData("\"binh dang gioi\"")]
+    [InlineData("\"gioi binh dang\"")]
+    [InlineData("binh dang gioi")]
+    public async Task Many_matches_and_long_texts_give_what_the_term_index_gives(string text)
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgreSql, "Compares the two engines that run on PostgreSQL; set PORTAL_TEST_POSTGRES.");
+        using var factory = new PortalFactory();
+        await factory.WithDbAsync(async db =>
+        {
+            var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+            var start = DateTime.UtcNow.AddDays(-30);
+            db.Articles.AddRange(Enumerable.Range(1, SearchResults.CountLimit + 100).Select(n =>
+            {
+                var body = n % 3 == 0 ? "Giới bình đẳng ở Đồng Nai" : "Bình đẳng giới ở Đồng Nai";
+                var article = TestArticles.New(category.Id, $"Tin số {n}", ArticleStatus.Published, start.AddMinutes(n));
+                article.BodyHtml = article.RenderedBodyHtml = $"<p>{body}</p>";
+                return article;
+            }));
+            var filler = string.Join(' ', Enumerable.Repeat("van", 17000));
+            var longWithPhrase = TestArticles.New(category.Id, "Bài dài có cụm từ", ArticleStatus.Published, start.AddDays(29));
+            longWithPhrase.BodyHtml = longWithPhrase.RenderedBodyHtml = $"<p>{filler} bình đẳng giới</p>";
+            var longWordsApart = TestArticles.New(category.Id, "Bài dài có các từ rời", ArticleStatus.Published, start.AddDays(29).AddMinutes(1));
+            longWordsApart.BodyHtml = longWordsApart.RenderedBodyHtml = $"<p>bình {filler} đẳng {filler} giới</p>";
+            db.Articles.AddRange(longWithPhrase, longWordsApart);
+            await db.SaveChangesAsync();
+        });
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var terms = new TermSearchIndex(db, new SearchEntryBuilder(db), time);
+        await terms.RebuildAsync();
+        await db.Database.ExecuteSqlRawAsync("""ANALYZE "SearchEntries";""");
+        Assert.Equal(2, await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "SearchEntries" WHERE "SearchVector" @@ '#long'::tsquery""").SingleAsync());
+        var tsvector = new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), time);
+        var query = SearchQuery.Parse(text);
+
+        foreach (SearchEntryKind? kind in new SearchEntryKind?[] { null, SearchEntryKind.Article })
+        {
+            foreach (var page in new[] { 1, 2, 40 })
+            {
+                var expected = await terms.QueryAsync(query, kind, page);
+                var actual = await tsvector.QueryAsync(query, kind, page);
+                Assert.Equal(expected.Counts.OrderBy(c => c.Key), actual.Counts.OrderBy(c => c.Key));
+                Assert.Equal(expected.Items.Select(i => i.Url), actual.Items.Select(i => i.Url));
+                Assert.NotEmpty(actual.Items);
+            }
+        }
+    }
+
     /// <summary>Enough matches for two pages and the re-rank window, with phrases in and out of order.</summary>
     private static Task AddArticlesAsync(PortalFactory factory) => factory.WithDbAsync(async db =>
     {
