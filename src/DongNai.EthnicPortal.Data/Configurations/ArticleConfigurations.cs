@@ -32,12 +32,19 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         // The admin search by title reads this narrow index rather than the table with its bodies.
         builder.HasIndex(a => a.TitleFolded);
-        builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
+
+        // Category pages find a page's ids in this index alone (Id included, for PostgreSQL, whose
+        // indexes do not carry the key), then read only those rows.
+        builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt, a.Id });
 
         // The home page's featured article: without it, finding an old featured article walks every published row.
         builder.HasIndex(a => new { a.IsFeatured, a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.Status, a.PublishAt });
-        builder.HasIndex(a => new { a.CreatedById, a.Status });
+
+        // The admin list and dashboard, last changed first: overall, by status, and an author's own.
+        builder.HasIndex(a => a.UpdatedAt);
+        builder.HasIndex(a => new { a.Status, a.UpdatedAt });
+        builder.HasIndex(a => new { a.CreatedById, a.Status, a.UpdatedAt });
     }
 }
 

@@ -52,6 +52,9 @@ internal sealed class OfficialDocumentConfiguration : IEntityTypeConfiguration<O
         builder.HasOne(d => d.Field).WithMany().HasForeignKey(d => d.FieldId).OnDelete(DeleteBehavior.SetNull);
 
         builder.HasIndex(d => new { d.IsPublished, d.IssuedOn });
+
+        // The admin list: every document, newest first, a page at a time.
+        builder.HasIndex(d => new { d.IssuedOn, d.Id });
         builder.HasIndex(d => d.NormalizedSymbol);
         builder.HasIndex(d => d.Number);
         builder.HasIndex(d => new { d.DocumentTypeId, d.IssuedOn });

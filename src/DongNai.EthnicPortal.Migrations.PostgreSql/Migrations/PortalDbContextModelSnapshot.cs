@@ -126,15 +126,19 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TitleFolded");
 
-                    b.HasIndex("CreatedById", "Status");
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Status", "PublishAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
-                    b.HasIndex("CategoryId", "Status", "PublishedAt");
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("CreatedById", "Status", "UpdatedAt");
 
                     b.HasIndex("IsFeatured", "Status", "PublishedAt");
+
+                    b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
                     b.ToTable("Articles");
                 });
@@ -1035,6 +1039,8 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("FieldId", "IssuedOn");
 
                     b.HasIndex("IsPublished", "IssuedOn");
+
+                    b.HasIndex("IssuedOn", "Id");
 
                     b.HasIndex("IssuingBodyId", "IssuedOn");
 

@@ -126,15 +126,19 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TitleFolded");
 
-                    b.HasIndex("CreatedById", "Status");
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Status", "PublishAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
-                    b.HasIndex("CategoryId", "Status", "PublishedAt");
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("CreatedById", "Status", "UpdatedAt");
 
                     b.HasIndex("IsFeatured", "Status", "PublishedAt");
+
+                    b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
                     b.ToTable("Articles");
                 });
@@ -1037,6 +1041,8 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("FieldId", "IssuedOn");
 
                     b.HasIndex("IsPublished", "IssuedOn");
+
+                    b.HasIndex("IssuedOn", "Id");
 
                     b.HasIndex("IssuingBodyId", "IssuedOn");
 

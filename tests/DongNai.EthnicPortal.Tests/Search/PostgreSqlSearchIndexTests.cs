@@ -49,6 +49,57 @@ public sealed class PostgreSqlSearchIndexTests
         using var factory = new PortalFactory();
         await AddArticlesAsync(factory);
 
+        await AssertSameResultsAsync(factory, text, [null, SearchEntryKind.Article, SearchEntryKind.Document, SearchEntryKind.Page], [1, 2], _ => Task.CompletedTask);
+    }
+
+    /// <summary>
+    /// Past the count limit the newest matches are read in SortKey order, and a phrase is decided by
+    /// word positions except in long texts ("#long", over 32,000 characters), where the folded text
+    /// decides: one long text holds the phrase past word 16,383, another only its words apart.
+    /// </summary>
+    [Theory]
+    [InlineData("\"binh dang gioi\"")]
+    [InlineData("\"gioi binh dang\"")]
+    [InlineData("binh dang gioi")]
+    public async Task Many_matches_and_long_texts_give_what_the_term_index_gives(string text)
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgreSql, "Compares the two engines that run on PostgreSQL; set PORTAL_TEST_POSTGRES.");
+        using var factory = new PortalFactory();
+        await factory.WithDbAsync(async db =>
+        {
+            var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+            var start = DateTime.UtcNow.AddDays(-30);
+            db.Articles.AddRange(Enumerable.Range(1, SearchResults.CountLimit + 100).Select(n =>
+            {
+                var body = n % 3 == 0 ? "Giới bình đẳng ở Đồng Nai" : "Bình đẳng giới ở Đồng Nai";
+                var article = TestArticles.New(category.Id, $"Tin số {n}", ArticleStatus.Published, start.AddMinutes(n));
+                article.BodyHtml = article.RenderedBodyHtml = $"<p>{body}</p>";
+                return article;
+            }));
+            var filler = string.Join(' ', Enumerable.Repeat("van", 17000));
+            var longWithPhrase = TestArticles.New(category.Id, "Bài dài có cụm từ", ArticleStatus.Published, start.AddDays(29));
+            longWithPhrase.BodyHtml = longWithPhrase.RenderedBodyHtml = $"<p>{filler} bình đẳng giới</p>";
+            var longWordsApart = TestArticles.New(category.Id, "Bài dài có các từ rời", ArticleStatus.Published, start.AddDays(29).AddMinutes(1));
+            longWordsApart.BodyHtml = longWordsApart.RenderedBodyHtml = $"<p>bình {filler} đẳng {filler} giới</p>";
+            db.Articles.AddRange(longWithPhrase, longWordsApart);
+            await db.SaveChangesAsync();
+        });
+
+        var shown = await AssertSameResultsAsync(factory, text, [null, SearchEntryKind.Article], [1, 2, 30], async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("""ANALYZE "SearchEntries";""");
+            Assert.Equal(2, await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "SearchEntries" WHERE "SearchVector" @@ '#long'::tsquery""").SingleAsync());
+        });
+        Assert.Equal(2 * 3 * SearchResults.PageSize, shown);
+    }
+
+    /// <summary>
+    /// Builds the term index over the articles (the database derives the tsvector of the same entries),
+    /// then asks both engines the query on each tab and page: same counts, same results in the same order.
+    /// Returns how many results were shown in all.
+    /// </summary>
+    private static async Task<int> AssertSameResultsAsync(PortalFactory factory, string text, SearchEntryKind?[] kinds, int[] pages, Func<PortalDbContext, Task> beforeQuerying)
+    {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
@@ -56,19 +107,23 @@ public sealed class PostgreSqlSearchIndexTests
         // The term index writes entries and terms; the database derives the tsvector of the same entries.
         var services = scope.ServiceProvider;
         await new SearchIndexRebuild(db, terms, new SearchEntryBuilder(db), services.GetRequiredService<DatabaseLeases>(), services.GetRequiredService<ContentChanges>(), time).RunToEndAsync();
+        await beforeQuerying(db);
         var tsvector = new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), time);
         var query = SearchQuery.Parse(text);
-
-        foreach (SearchEntryKind? kind in new SearchEntryKind?[] { null, SearchEntryKind.Article, SearchEntryKind.Document, SearchEntryKind.Page })
+        var shown = 0;
+        foreach (var kind in kinds)
         {
-            for (var page = 1; page <= 2; page++)
+            foreach (var page in pages)
             {
                 var expected = await terms.QueryAsync(query, kind, page);
                 var actual = await tsvector.QueryAsync(query, kind, page);
                 Assert.Equal(expected.Counts.OrderBy(c => c.Key), actual.Counts.OrderBy(c => c.Key));
                 Assert.Equal(expected.Items.Select(i => i.Url), actual.Items.Select(i => i.Url));
+                shown += actual.Items.Count;
             }
         }
+
+        return shown;
     }
 
     /// <summary>Enough matches for two pages and the re-rank window, with phrases in and out of order.</summary>

@@ -30,16 +30,22 @@ public static class PublishedArticles
 
     /// <summary>
     /// The newest cards of a category, optionally without one article, a page at a time: the home blocks,
-    /// category pages and an article's "other news". Compiled because these are the hottest queries; each is
-    /// one walk of the (CategoryId, Status, PublishedAt) index.
+    /// category pages and an article's "other news". Compiled because these are the hottest queries.
+    /// The page's ids are found first, in the (CategoryId, Status, PublishedAt, Id) index alone, and only
+    /// those rows are read: a deep page (500 of a large category) skips ten thousand index entries instead
+    /// of ten thousand rows, which PostgreSQL would otherwise each fetch from the table.
     /// </summary>
     public static readonly Func<PortalDbContext, DateTime, int, int, int, int, IAsyncEnumerable<CardRow>> InCategory =
         EF.CompileAsyncQuery((PortalDbContext db, DateTime nowUtc, int categoryId, int excludedId, int skip, int take) =>
-            db.Articles.Visible(nowUtc)
-                .Where(a => a.CategoryId == categoryId && a.Id != excludedId)
+            db.Articles
+                .Where(a => db.Articles.Visible(nowUtc)
+                    .Where(p => p.CategoryId == categoryId && p.Id != excludedId)
+                    .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+                    .Skip(skip)
+                    .Take(take)
+                    .Select(p => p.Id)
+                    .Contains(a.Id))
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Skip(skip)
-                .Take(take)
                 .Select(Card));
 
     public static readonly Func<PortalDbContext, DateTime, int, CancellationToken, Task<int>> CountInCategory =

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Services.Lists;
@@ -24,6 +25,25 @@ public static class Paging
     {
         var page = PageSlice.Clamped(requested, size, await ordered.CountAsync(cancellationToken));
         var items = await ordered.Skip(page.Skip).Take(size).ToListAsync(cancellationToken);
+        return (items, page);
+    }
+
+    /// <summary>
+    /// Counts the ordered query, finds the ids of the requested page in it, then reads only those rows
+    /// through <paramref name="rowsOf"/> (which orders them again). When the order and the filter are an
+    /// index's columns, a deep page skips index entries rather than whole rows: an article's listed
+    /// columns sit behind its body, which SQLite would otherwise read for every skipped row.
+    /// </summary>
+    public static async Task<(List<T> Items, PageSlice Page)> PageByIdsAsync<TEntity, T>(
+        this IQueryable<TEntity> ordered,
+        Expression<Func<TEntity, int>> id,
+        int requested,
+        int size,
+        Func<IQueryable<int>, IQueryable<T>> rowsOf,
+        CancellationToken cancellationToken = default)
+    {
+        var page = PageSlice.Clamped(requested, size, await ordered.CountAsync(cancellationToken));
+        var items = await rowsOf(ordered.Skip(page.Skip).Take(size).Select(id)).ToListAsync(cancellationToken);
         return (items, page);
     }
 }

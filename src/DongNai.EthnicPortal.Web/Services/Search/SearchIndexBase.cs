@@ -112,7 +112,8 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
             return [];
         }
 
-        var entryIds = Match(query, SearchEntryKind.Document, ranked: false).Select(h => h.Id);
+        var generation = await SearchGenerations.ActiveAsync(db, cancellationToken);
+        var entryIds = Match(query, SearchEntryKind.Document, ranked: false, generation).Select(h => h.Id);
         return await db.SearchEntries.Where(e => entryIds.Contains(e.Id)).Select(e => e.EntityId).Distinct().Take(limit).ToListAsync(cancellationToken);
     }
 
@@ -128,17 +129,28 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
     /// </summary>
     protected static IQueryable<SearchHit> WithPhrases(IQueryable<SearchEntry> entries, SearchQuery query, SearchEntryKind? kind, int generation)
     {
+        foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
+        {
+            var pattern = PhrasePattern(phrase);
+            entries = entries.Where(e => EF.Functions.Like(" " + e.FoldedText + " ", pattern));
+        }
+
+        return Unscored(entries, kind, generation);
+    }
+
+    /// <summary>
+    /// The LIKE pattern that finds a phrase in the folded text padded with a space at each end. Words
+    /// hold only letters and digits, so the pattern has no wildcard in it but its own.
+    /// </summary>
+    protected static string PhrasePattern(SearchClause phrase) => "% " + string.Join(' ', phrase.Words) + " %";
+
+    /// <summary>The entries of the active index (of one kind, if given) as hits without a score, which the caller orders newest first.</summary>
+    protected static IQueryable<SearchHit> Unscored(IQueryable<SearchEntry> entries, SearchEntryKind? kind, int generation)
+    {
         entries = entries.Where(e => e.Generation == generation);
         if (kind is { } only)
         {
             entries = entries.Where(e => e.Kind == only);
-        }
-
-        foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
-        {
-            // Words hold only letters and digits, so the pattern has no wildcard in it but its own.
-            var pattern = "% " + string.Join(' ', phrase.Words) + " %";
-            entries = entries.Where(e => EF.Functions.Like(" " + e.FoldedText + " ", pattern));
         }
 
         // Without a relevance score the newest come first; the re-rank window then puts the best on top.

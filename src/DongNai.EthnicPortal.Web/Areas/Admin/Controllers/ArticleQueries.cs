@@ -48,16 +48,18 @@ public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanit
         }
 
         var (rows, slice) = await query
-            .OrderByDescending(a => a.UpdatedAt)
-            .Select(a => new ArticleRow(
-                a.Id,
-                a.Title,
-                a.Status,
-                a.Category.Name,
-                db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
-                a.UpdatedAt,
-                a.PublishAt))
-            .PageAsync(page, PageSize);
+            .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
+            .PageByIdsAsync(a => a.Id, page, PageSize, ids => db.Articles
+                .Where(a => ids.Contains(a.Id))
+                .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
+                .Select(a => new ArticleRow(
+                    a.Id,
+                    a.Title,
+                    a.Status,
+                    a.Category.Name,
+                    db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
+                    a.UpdatedAt,
+                    a.PublishAt)));
 
         var authors = actor.IsEditor
             ? await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == filter.AuthorId)).ToListAsync()

@@ -43,8 +43,10 @@ public sealed class DocumentsController(
 
         var (items, page) = await query
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
-            .Select(d => new DocumentAdminListItem(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.IssuedOn, d.IsPublished, d.Attachments.Count))
-            .PageAsync(trang, PageSize, cancellationToken);
+            .PageByIdsAsync(d => d.Id, trang, PageSize, ids => db.OfficialDocuments
+                .Where(d => ids.Contains(d.Id))
+                .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
+                .Select(d => new DocumentAdminListItem(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.IssuedOn, d.IsPublished, d.Attachments.Count)), cancellationToken);
         return View(new DocumentAdminListModel(text, items, page.Number, page.PageCount, page.TotalCount));
     }
 
