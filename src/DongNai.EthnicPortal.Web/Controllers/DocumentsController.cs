@@ -83,27 +83,7 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
 
     private async Task<IActionResult> ShowAsync(int id, string? slug, bool print, CancellationToken cancellationToken)
     {
-        var document = await db.OfficialDocuments.AsNoTracking()
-            .Where(d => d.Id == id && d.IsPublished)
-            .Select(d => new
-            {
-                d.Id,
-                d.Slug,
-                d.NumberAndSymbol,
-                Type = d.DocumentType.Name,
-                Issuer = d.IssuingBody.Name,
-                d.SignerName,
-                d.SignerTitle,
-                d.IssuedOn,
-                d.EffectiveFrom,
-                d.EffectiveUntil,
-                d.ValidityOverride,
-                d.ValidityNote,
-                Field = d.Field == null ? null : d.Field.Name,
-                d.Abstract,
-                d.RenderedFullTextHtml,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var document = await DocumentPageQuery.RecordAsync(db, id, cancellationToken);
         if (document is null)
         {
             return NotFound();
@@ -116,53 +96,7 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
         }
 
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Document(id));
-
-        var attachments = await db.DocumentAttachments.AsNoTracking()
-            .Where(a => a.OfficialDocumentId == id)
-            .OrderBy(a => a.Id)
-            .Select(a => new DocumentAttachmentItem(a.Id, a.FileName, a.ContentType, a.SizeBytes))
-            .ToListAsync(cancellationToken);
-
-        var outgoing = await db.DocumentRelations.AsNoTracking()
-            .Where(r => r.FromDocumentId == id && r.ToDocument.IsPublished)
-            .Select(r => new { r.Kind, r.ToDocument.Id, r.ToDocument.Slug, r.ToDocument.NumberAndSymbol, Type = r.ToDocument.DocumentType.Name, r.ToDocument.Abstract, r.ToDocument.IssuedOn })
-            .ToListAsync(cancellationToken);
-        var incoming = await db.DocumentRelations.AsNoTracking()
-            .Where(r => r.ToDocumentId == id && r.FromDocument.IsPublished)
-            .Select(r => new { r.Kind, r.FromDocument.Id, r.FromDocument.Slug, r.FromDocument.NumberAndSymbol, Type = r.FromDocument.DocumentType.Name, r.FromDocument.Abstract, r.FromDocument.IssuedOn })
-            .ToListAsync(cancellationToken);
-        var related = outgoing.Select(r => (Item: new RelatedDocumentItem(DocumentRelationLabels.Forward(r.Kind), r.Id, r.Slug, r.NumberAndSymbol, r.Type, r.Abstract), r.Kind, Inverse: false, r.IssuedOn))
-            .Concat(incoming.Select(r => (Item: new RelatedDocumentItem(DocumentRelationLabels.Inverse(r.Kind), r.Id, r.Slug, r.NumberAndSymbol, r.Type, r.Abstract), r.Kind, Inverse: true, r.IssuedOn)))
-            .OrderBy(r => r.Inverse)
-            .ThenBy(r => r.Kind)
-            .ThenByDescending(r => r.IssuedOn)
-            .Select(r => r.Item)
-            .ToList();
-
-        var citing = CitingArticles(id);
-        var citingShown = await citing.Take(DocumentPageModel.CitingShown).ToListAsync(cancellationToken);
-        var citingCount = citingShown.Count < DocumentPageModel.CitingShown ? citingShown.Count : await citing.CountAsync(cancellationToken);
-
-        var model = new DocumentPageModel(
-            document.Id,
-            document.Slug,
-            document.NumberAndSymbol,
-            document.Type,
-            document.Issuer,
-            document.SignerName,
-            document.SignerTitle,
-            document.IssuedOn,
-            document.EffectiveFrom,
-            document.EffectiveUntil,
-            DocumentValidity.Compute(document.IssuedOn, document.EffectiveFrom, document.EffectiveUntil, document.ValidityOverride, VietnamTime.Today(time)),
-            document.ValidityOverride is null ? null : document.ValidityNote,
-            document.Field,
-            document.Abstract,
-            document.RenderedFullTextHtml,
-            attachments,
-            related,
-            citingShown,
-            citingCount);
+        var model = await DocumentPageQuery.PageAsync(db, document, CitingArticles(id), VietnamTime.Today(time), cancellationToken);
         return View(print ? "Print" : "Show", model);
     }
 }

@@ -65,6 +65,7 @@ public sealed class RoleMatrixTests(PortalFixture fixture) : IClassFixture<Porta
         ["Polls.Create"] = [SignIn, 403, 200, 200],
         ["Polls.Edit"] = [SignIn, 403, 200, 200],
         ["SearchIndex.Index"] = [SignIn, 403, 403, 200],
+        ["SearchIndex.Progress"] = [SignIn, 403, 403, 200],
         ["Consultations.Index"] = [SignIn, 200, 200, 200],
         ["Consultations.Create"] = [SignIn, 403, 200, 200],
         ["Consultations.Edit"] = [SignIn, 403, 200, 200],

@@ -85,12 +85,13 @@ public sealed partial class TransferTests(TransferTests.PublishedAssetsFixture f
         var home = await client.GetStringAsync("/");
         var article = await client.GetStringAsync(await SeedArticleUrlAsync(client));
 
+        // The seed's open poll is in the sidebar, whose widget site.js turns into "Bạn đã bình chọn" for a reader who voted.
         Assert.Single(StylesheetLink().Matches(home));
-        Assert.Empty(ScriptTag().Matches(home));
+        Assert.Contains("defer", Assert.Single(ScriptTag().Matches(home)).Value, StringComparison.Ordinal);
         Assert.DoesNotContain("<img src=\"/images/logo.svg", home, StringComparison.Ordinal);
         Assert.Matches("<link rel=\"icon\" href=\"/images/logo\\.[a-z0-9]{8,}\\.svg\"", home);
 
-        // The article's print button is the one thing site.js does.
+        // The article's print button needs site.js too, loaded once.
         Assert.Single(StylesheetLink().Matches(article));
         var script = Assert.Single(ScriptTag().Matches(article), tag => tag.Value.Contains(" src=", StringComparison.Ordinal));
         Assert.Contains("defer", script.Value, StringComparison.Ordinal);

@@ -100,6 +100,12 @@ public sealed class CsrfTests : IAsyncLifetime
             return "loai-van-ban";
         }
 
+        // The draft key of a never-saved article or page is a GUID (route constraint).
+        if (parameter == "key")
+        {
+            return Guid.NewGuid().ToString();
+        }
+
         int? id = (parameter, controller) switch
         {
             ("attachmentId", _) => await db.DocumentAttachments.Select(x => (int?)x.Id).FirstOrDefaultAsync(),

@@ -49,8 +49,7 @@ public sealed class AccountController(
             // Hash anyway so that an unknown email takes as long as a wrong password.
             userManager.PasswordHasher.HashPassword(new PortalUser(), model.Password);
             await audit.WriteAsync(AuditActions.SignInFailed, details: "Tài khoản không tồn tại hoặc đã ngừng hoạt động", userName: model.Email);
-            ModelState.AddModelError("", InvalidCredentialsMessage);
-            return View(model);
+            return Refused(model, InvalidCredentialsMessage);
         }
 
         var result = await signInManager.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
@@ -65,15 +64,25 @@ public sealed class AccountController(
             return LocalRedirect($"{TwoFactorPath}?returnUrl={Uri.EscapeDataString(SafeReturnUrl(model.ReturnUrl))}");
         }
 
-        if (result.IsLockedOut)
+        return await PasswordRefusedAsync(model, user, result.IsLockedOut);
+    }
+
+    private async Task<IActionResult> PasswordRefusedAsync(SignInModel model, PortalUser user, bool lockedOut)
+    {
+        if (lockedOut)
         {
             await audit.WriteAsync(AuditActions.LockedOut, nameof(PortalUser), user.Id, userName: user.Email);
-            ModelState.AddModelError("", LockedOutMessage);
-            return View(model);
+            return Refused(model, LockedOutMessage);
         }
 
         await audit.WriteAsync(AuditActions.SignInFailed, nameof(PortalUser), user.Id, "Sai mật khẩu", userName: user.Email);
-        ModelState.AddModelError("", InvalidCredentialsMessage);
+        return Refused(model, InvalidCredentialsMessage);
+    }
+
+    /// <summary>The sign-in form again, with the reason above its fields.</summary>
+    private ViewResult Refused(object model, string message)
+    {
+        ModelState.AddModelError("", message);
         return View(model);
     }
 
@@ -118,13 +127,11 @@ public sealed class AccountController(
         if (result.IsLockedOut)
         {
             await audit.WriteAsync(AuditActions.LockedOut, nameof(PortalUser), user.Id, "Sai mã xác thực hai bước nhiều lần", userName: user.Email);
-            ModelState.AddModelError("", LockedOutMessage);
-            return View(model);
+            return Refused(model, LockedOutMessage);
         }
 
         await audit.WriteAsync(AuditActions.SignInFailed, nameof(PortalUser), user.Id, "Sai mã xác thực hai bước", userName: user.Email);
-        ModelState.AddModelError("", "Mã xác thực không đúng hoặc đã hết hạn.");
-        return View(model);
+        return Refused(model, "Mã xác thực không đúng hoặc đã hết hạn.");
     }
 
     [AllowWithPendingAccountSteps]

@@ -102,14 +102,9 @@ public sealed class ArticlesController(
     public async Task<IActionResult> Edit(int id, ArticleFormModel form)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
-        if (article is null)
+        if (article is null || !ArticleWorkflow.CanEdit(article, Actor))
         {
-            return NotFound();
-        }
-
-        if (!ArticleWorkflow.CanEdit(article, Actor))
-        {
-            return Forbid();
+            return article is null ? NotFound() : Forbid();
         }
 
         form.Id = id;
@@ -119,30 +114,44 @@ public sealed class ArticlesController(
             return View(await queries.EditorAsync(Actor, form, article));
         }
 
-        // The version the form was loaded with decides whether someone else saved in between.
-        db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
-        if (article.Version != form.Version)
+        if (IsStale(article, form))
         {
             return await ConflictViewAsync(form, article);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        await ApplyAsync(article, form, now);
+        await ApplyAsync(article, form, time.GetUtcNow().UtcDateTime);
         audit.Add(AuditActions.ArticleSaved, nameof(Article), article.Id, article.Title);
-        try
+        if (await SaveOrConflictAsync(form, article) is { } conflict)
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
-            return stored is null ? NotFound() : await ConflictViewAsync(form, stored);
+            return conflict;
         }
 
         await changes.ArticleChangedAsync(article.Id);
         Flash(article.Status == ArticleStatus.Published ? "Đã lưu bài viết. Trang công khai đã được cập nhật." : "Đã lưu bài viết.");
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>The version the form was loaded with decides whether someone else saved in between.</summary>
+    private bool IsStale(Article article, ArticleFormModel form)
+    {
+        db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
+        return article.Version != form.Version;
+    }
+
+    /// <summary>Saves; when someone saved the article after the check, answers with the conflict view instead.</summary>
+    private async Task<IActionResult?> SaveOrConflictAsync(ArticleFormModel form, Article article)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var stored = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == article.Id);
+            return stored is null ? NotFound() : await ConflictViewAsync(form, stored);
+        }
     }
 
     [HttpGet("{id:int}/xem-truoc")]

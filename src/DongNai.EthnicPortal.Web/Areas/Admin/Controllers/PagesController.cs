@@ -105,18 +105,24 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", "Trang này vừa được người khác lưu trong lúc bạn sửa, nên thay đổi của bạn chưa được lưu. Nội dung bạn nhập vẫn còn dưới đây; hãy mở trang ở thẻ khác để xem bản mới nhất rồi quyết định.");
-            db.ChangeTracker.Clear();
-            ModelState.Remove(nameof(model.Version));
-            model.Version = await db.Pages.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync();
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            model.BodyHtml = sanitizer.Sanitize(model.BodyHtml);
-            return View(model);
+            return await ConflictViewAsync(model);
         }
 
         await changes.PageChangedAsync(id);
         Flash($"Đã lưu trang “{page.Title}”.");
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>Someone saved the page after this form was loaded: the form again, with what was typed and the new version.</summary>
+    private async Task<IActionResult> ConflictViewAsync(PageFormModel model)
+    {
+        ModelState.AddModelError("", "Trang này vừa được người khác lưu trong lúc bạn sửa, nên thay đổi của bạn chưa được lưu. Nội dung bạn nhập vẫn còn dưới đây; hãy mở trang ở thẻ khác để xem bản mới nhất rồi quyết định.");
+        db.ChangeTracker.Clear();
+        ModelState.Remove(nameof(model.Version));
+        model.Version = await db.Pages.AsNoTracking().Where(p => p.Id == model.Id).Select(p => p.Version).FirstAsync();
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        model.BodyHtml = sanitizer.Sanitize(model.BodyHtml);
+        return View(model);
     }
 
     [HttpPost("{id:int}/xoa")]

@@ -51,17 +51,7 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
             return View(model);
         }
 
-        var email = model.Email.Trim();
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = VietnameseText.ToNfc(model.DisplayName.Trim()),
-            MustChangePassword = true,
-            IsActive = true,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
+        var user = NewUser(model);
         var password = OneTimePasswords.Generate();
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -75,10 +65,26 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
         }
 
         await users.AddToRoleAsync(user, model.Role);
-        audit.Add(AuditActions.UserCreated, nameof(PortalUser), user.Id, $"{email} — {Roles.DisplayName(model.Role)}");
+        audit.Add(AuditActions.UserCreated, nameof(PortalUser), user.Id, $"{user.Email} — {Roles.DisplayName(model.Role)}");
         await db.SaveChangesAsync();
-        Flash($"Đã tạo tài khoản {email}.");
-        return View("OneTimePassword", new OneTimePasswordView(email, user.DisplayName, password, IsNewAccount: true));
+        Flash($"Đã tạo tài khoản {user.Email}.");
+        return View("OneTimePassword", new OneTimePasswordView(user.Email!, user.DisplayName, password, IsNewAccount: true));
+    }
+
+    /// <summary>A new account must change its one-time password at its first sign-in.</summary>
+    private PortalUser NewUser(UserFormModel model)
+    {
+        var email = model.Email.Trim();
+        return new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = VietnameseText.ToNfc(model.DisplayName.Trim()),
+            MustChangePassword = true,
+            IsActive = true,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
     }
 
     [HttpGet("{id}/sua")]
@@ -102,53 +108,66 @@ public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> 
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 100)
-        {
-            Flash("Tên hiển thị là bắt buộc và không quá 100 ký tự.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
-        if (role is null || !Roles.All.Contains(role))
-        {
-            Flash("Vai trò không hợp lệ.", isError: true);
-            return RedirectToAction(nameof(Edit), new { id });
-        }
-
         var current = (await users.GetRolesAsync(user)).FirstOrDefault();
+        if (await EditRefusalAsync(user, displayName, role, current) is { } refusal)
+        {
+            Flash(refusal, isError: true);
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
         if (current != role)
         {
-            if (user.Id == CurrentUserId)
-            {
-                Flash("Bạn không thể tự thay đổi vai trò của chính mình.", isError: true);
-                return RedirectToAction(nameof(Edit), new { id });
-            }
-
-            if (current == Roles.Administrator && await IsLastActiveAdministratorAsync(user))
-            {
-                Flash(LastAdministratorMessage, isError: true);
-                return RedirectToAction(nameof(Edit), new { id });
-            }
-
-            if (current is not null)
-            {
-                await users.RemoveFromRoleAsync(user, current);
-            }
-
-            await users.AddToRoleAsync(user, role);
-
-            // The new role must take effect everywhere, so every session of the account is ended.
-            await users.UpdateSecurityStampAsync(user);
-            // The new stamp would end other sessions within a minute; deleting them ends them now, on every instance.
-            await sessions.EndAllAsync(user.Id);
-            audit.Add(AuditActions.UserRoleChanged, nameof(PortalUser), user.Id, $"{user.Email}: {Roles.DisplayName(current ?? "")} → {Roles.DisplayName(role)}");
+            await ChangeRoleAsync(user, current, role!);
         }
 
-        user.DisplayName = VietnameseText.ToNfc(displayName.Trim());
+        user.DisplayName = VietnameseText.ToNfc(displayName!.Trim());
         await users.UpdateAsync(user);
         audit.Add(AuditActions.UserUpdated, nameof(PortalUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         Flash("Đã lưu thông tin tài khoản.");
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>Why an edit cannot be saved (a missing name, an unknown role, a role change that is not allowed), or null.</summary>
+    private async Task<string?> EditRefusalAsync(PortalUser user, string? displayName, string? role, string? current)
+    {
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 100)
+        {
+            return "Tên hiển thị là bắt buộc và không quá 100 ký tự.";
+        }
+
+        if (role is null || !Roles.All.Contains(role))
+        {
+            return "Vai trò không hợp lệ.";
+        }
+
+        if (current == role)
+        {
+            return null;
+        }
+
+        if (user.Id == CurrentUserId)
+        {
+            return "Bạn không thể tự thay đổi vai trò của chính mình.";
+        }
+
+        return current == Roles.Administrator && await IsLastActiveAdministratorAsync(user) ? LastAdministratorMessage : null;
+    }
+
+    private async Task ChangeRoleAsync(PortalUser user, string? current, string role)
+    {
+        if (current is not null)
+        {
+            await users.RemoveFromRoleAsync(user, current);
+        }
+
+        await users.AddToRoleAsync(user, role);
+
+        // The new role must take effect everywhere, so every session of the account is ended.
+        await users.UpdateSecurityStampAsync(user);
+        // The new stamp would end other sessions within a minute; deleting them ends them now, on every instance.
+        await sessions.EndAllAsync(user.Id);
+        audit.Add(AuditActions.UserRoleChanged, nameof(PortalUser), user.Id, $"{user.Email}: {Roles.DisplayName(current ?? "")} → {Roles.DisplayName(role)}");
     }
 
     [HttpPost("{id}/dat-lai-mat-khau")]
