@@ -20,7 +20,7 @@ import time
 import urllib.parse
 import zlib
 
-NGINX = os.environ["FARM_NGINX"]          # https://127.0.0.1:58443
+NGINX = os.environ["FARM_NGINX"]          # https://127.0.0.1:28443
 A = os.environ["FARM_A"]                  # http://127.0.0.1:5801
 B = os.environ["FARM_B"]                  # http://127.0.0.1:5802
 ADMIN_EMAIL = os.environ["FARM_ADMIN_EMAIL"]

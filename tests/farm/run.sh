@@ -8,10 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
 
-PG_PORT=56432
-REDIS_PORT=56379
-NGINX_HTTP_PORT=58080
-NGINX_PORT=58443
+# Listening ports below the kernel's ephemeral range (32768-60999 on Debian): a port in that range
+# can already be taken by an outgoing connection of the test runs before this one.
+PG_PORT=25432
+REDIS_PORT=26379
+NGINX_HTTP_PORT=28080
+NGINX_PORT=28443
 A_PORT=5801
 B_PORT=5802
 export FARM_COUNTS=${FARM_COUNTS:-$REPO/artifacts/farm-counts}
