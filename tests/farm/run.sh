@@ -54,7 +54,11 @@ if [ -n "${FARM_APP:-}" ]; then
   cp -r "$FARM_APP" "$WORK/app"
 else
   echo "== publishing the portal"
-  dotnet publish src/DongNai.EthnicPortal.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+  if ! dotnet publish src/DongNai.EthnicPortal.Web -c Release -o "$WORK/app" --nologo -v quiet >"$WORK/publish.log" 2>&1; then
+    echo "farm: dotnet publish failed:"
+    tail -n 40 "$WORK/publish.log"
+    exit 1
+  fi
 fi
 
 echo "== PostgreSQL on 127.0.0.1:$PG_PORT"
