@@ -6,6 +6,7 @@ using DongNai.EthnicPortal.Web.Models;
 using DongNai.EthnicPortal.Web.Services.Articles;
 using DongNai.EthnicPortal.Web.Services.Documents;
 using DongNai.EthnicPortal.Web.Services.Lists;
+using DongNai.EthnicPortal.Web.Services.Search;
 using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -31,8 +32,16 @@ public sealed class DocumentsController(PortalDbContext db, TimeProvider time, D
             .Take(PageSize)
             .Select(d => new { d.Id, d.Slug, d.NumberAndSymbol, Type = d.DocumentType.Name, Issuer = d.IssuingBody.Name, d.IssuedOn, d.Abstract, d.EffectiveFrom, d.EffectiveUntil, d.ValidityOverride })
             .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new DocumentListItem(r.Id, r.Slug, r.NumberAndSymbol, r.Type, r.Issuer, r.IssuedOn, r.Abstract,
-            DocumentValidity.Compute(r.IssuedOn, r.EffectiveFrom, r.EffectiveUntil, r.ValidityOverride, selection.Today))).ToList();
+        var items = new List<DocumentListItem>(rows.Count);
+        foreach (var r in rows)
+        {
+            // Matched only by words in an attached file: the abstract says nothing of them, the page does.
+            var inAttachment = selection is { Query: { } words } && selection.TextOnly.Contains(r.Id)
+                ? await AttachmentPageHits.FindAsync(db, r.Id, words.Terms, cancellationToken)
+                : null;
+            items.Add(new DocumentListItem(r.Id, r.Slug, r.NumberAndSymbol, r.Type, r.Issuer, r.IssuedOn, r.Abstract,
+                DocumentValidity.Compute(r.IssuedOn, r.EffectiveFrom, r.EffectiveUntil, r.ValidityOverride, selection.Today), inAttachment));
+        }
 
         var choices = await facets.GetAsync(cancellationToken);
         return View(new DocumentRegistryModel(filter, items, selection.TotalCount, slice.PageCount, choices.Types, choices.Issuers, choices.Fields, choices.Years));

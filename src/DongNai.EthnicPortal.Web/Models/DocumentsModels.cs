@@ -1,6 +1,7 @@
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Services.Documents;
+using DongNai.EthnicPortal.Web.Services.Search;
 using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -90,7 +91,7 @@ public sealed class DocumentFilterInput
     }
 }
 
-public sealed record DocumentListItem(int Id, string Slug, string NumberAndSymbol, string TypeName, string IssuerName, DateOnly IssuedOn, string Abstract, ValidityStatus Validity)
+public sealed record DocumentListItem(int Id, string Slug, string NumberAndSymbol, string TypeName, string IssuerName, DateOnly IssuedOn, string Abstract, ValidityStatus Validity, AttachmentPageHit? InAttachment = null)
 {
     public string Url => PortalUrls.Document(Id, Slug);
 }

@@ -72,6 +72,17 @@ public sealed class AttachmentTextTests(AttachmentTextFixture fixture) : IClassF
         var listed = await Factory.CreateClient().ListedSymbolsAsync("/van-ban?q=" + query);
         Assert.Contains("31/KH-TEPPDF", listed);
         Assert.True(Array.IndexOf(listed, "13346/KH-UBND") is >= 0 and var plan && plan < Array.IndexOf(listed, "31/KH-TEPPDF"), string.Join(", ", listed));
+        // The registry says where the file holds the words, for the document whose abstract does not.
+        var registry = new HtmlParser().ParseDocument(await Factory.CreateClient().GetStringAsync(new Uri("/van-ban?q=" + query, UriKind.Relative)));
+        var items = registry.QuerySelectorAll(".document-item");
+        var inFile = Assert.Single(items, i => i.QuerySelector(".document-item-title")!.TextContent.Contains("31/KH-TEPPDF", StringComparison.Ordinal));
+        var registryHit = inFile.QuerySelector(".document-item-hit a")!;
+        Assert.Equal($"/van-ban/tep/{attachmentId}#page=3", registryHit.GetAttribute("href"));
+        Assert.Contains("ke-hoach.pdf, trang 3", registryHit.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2021", inFile.QuerySelector(".document-item-hit mark")!.TextContent, StringComparison.Ordinal);
+        var described = Assert.Single(items, i => i.QuerySelector(".document-item-title")!.TextContent.Contains("13346/KH-UBND", StringComparison.Ordinal));
+        Assert.Null(described.QuerySelector(".document-item-hit"));
+
         using var json = System.Text.Json.JsonDocument.Parse(await Factory.CreateClient().GetStringAsync(new Uri("/van-ban.json?q=" + query, UriKind.Relative)));
         Assert.Contains("31/KH-TEPPDF", json.RootElement.GetRawText(), StringComparison.Ordinal);
     }

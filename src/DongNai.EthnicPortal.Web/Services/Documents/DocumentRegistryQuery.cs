@@ -7,8 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Services.Documents;
 
-/// <summary>The published documents a filter selects, in registry order, with the total.</summary>
-public sealed record DocumentSelection(IQueryable<OfficialDocument> Ordered, int TotalCount, DateOnly Today);
+/// <summary>
+/// The published documents a filter selects, in registry order, with the total. With a query of words,
+/// <see cref="TextOnly"/> tells which documents matched only by the text of their attached files, and
+/// <see cref="Query"/> is what to look for there.
+/// </summary>
+public sealed record DocumentSelection(IQueryable<OfficialDocument> Ordered, int TotalCount, DateOnly Today)
+{
+    public SearchQuery? Query { get; init; }
+
+    public IReadOnlySet<int> TextOnly { get; init; } = new HashSet<int>();
+}
 
 /// <summary>
 /// The one query behind every form of the registry (/van-ban, /van-ban.json, /van-ban.csv, /van-ban/rss):
@@ -60,25 +69,30 @@ public sealed class DocumentRegistryQuery(PortalDbContext db, TimeProvider time,
             return new DocumentSelection(query.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id), await query.CountAsync(cancellationToken), today);
         }
 
-        var (matching, described, exact) = await TextMatchesAsync(searchText, cancellationToken);
+        var words = SearchQuery.Parse(searchText);
+        var (matching, described, exact, inText) = await TextMatchesAsync(searchText, words, cancellationToken);
         query = query.Where(d => matching.Contains(d.Id));
 
         // The document asked for by its number first, then those whose number or abstract match, then
         // those that only mention the words in their text (often citing the one asked for), newest first.
         var ordered = query.OrderByDescending(d => exact.Contains(d.Id)).ThenByDescending(d => described.Contains(d.Id)).ThenByDescending(d => d.IssuedOn);
-        return new DocumentSelection(ordered.ThenByDescending(d => d.Id), await query.CountAsync(cancellationToken), today);
+        return new DocumentSelection(ordered.ThenByDescending(d => d.Id), await query.CountAsync(cancellationToken), today)
+        {
+            Query = words,
+            TextOnly = inText.Except(described).ToHashSet(),
+        };
     }
 
     /// <summary>
     /// The catalogue holds number, symbol and abstract; the sentence an official remembers is mostly in
     /// the attached file, which only the search index holds, so a query of words is looked up in both.
     /// </summary>
-    private async Task<(List<int> Matching, IReadOnlyList<int> Described, IReadOnlyList<int> Exact)> TextMatchesAsync(string searchText, CancellationToken cancellationToken)
+    private async Task<(List<int> Matching, IReadOnlyList<int> Described, IReadOnlyList<int> Exact, IReadOnlyList<int> InText)> TextMatchesAsync(string searchText, SearchQuery words, CancellationToken cancellationToken)
     {
         var match = await catalog.MatchAsync(db, searchText, cancellationToken);
         IReadOnlyList<int> inText = DocumentSearchCatalog.LooksLikeSymbol(searchText)
             ? []
-            : await index.MatchingDocumentIdsAsync(SearchQuery.Parse(searchText), MaxTextMatches, cancellationToken);
-        return (match.MatchingIds.Union(inText).ToList(), match.MatchingIds, match.ExactIds);
+            : await index.MatchingDocumentIdsAsync(words, MaxTextMatches, cancellationToken);
+        return (match.MatchingIds.Union(inText).ToList(), match.MatchingIds, match.ExactIds, inText);
     }
 }
