@@ -1,6 +1,7 @@
 using DongNai.EthnicPortal.BrowserTests.Infrastructure;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -45,7 +46,9 @@ public sealed class EditorJourney(BrowserHost host)
             }",
             fileName);
 
-    private async Task<(IPage Page, List<string> Problems)> SignedInAuthorAsync(int width = 1280)
+    private Task<(IPage Page, List<string> Problems)> SignedInAuthorAsync(int width = 1280) => SignedInAsync(Roles.Author, width);
+
+    private async Task<(IPage Page, List<string> Problems)> SignedInAsync(string role, int width = 1280)
     {
         var page = await host.NewPageAsync(width);
         List<string> problems = [];
@@ -59,7 +62,7 @@ public sealed class EditorJourney(BrowserHost host)
         };
         page.PageError += (_, error) => problems.Add(error);
         page.Response += (_, response) => { if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal)) { problems.Add($"{response.Status} {response.Url}"); } };
-        await Seed.SignInAsync(page, await host.Factory.CreateUserAsync(Roles.Author), PortalFactory.StaffPassword);
+        await Seed.SignInAsync(page, await host.Factory.CreateUserAsync(role), PortalFactory.StaffPassword);
         return (page, problems);
     }
 
@@ -73,6 +76,8 @@ public sealed class EditorJourney(BrowserHost host)
         await page.Keyboard.TypeAsync(firstParagraph);
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Đã tạo bản nháp bài viết.")).ToBeVisibleAsync();
+        // The edit page's editor starts after the page shows; steps that call it directly wait for it.
+        await Assertions.Expect(page.Locator(".rte.rte-ready")).ToHaveCountAsync(1);
     }
 
     [Fact]
@@ -187,6 +192,7 @@ public sealed class EditorJourney(BrowserHost host)
     {
         var (page, _) = await SignedInAuthorAsync();
         await page.GotoAsync("/quan-tri/bai-viet/tao");
+        await Assertions.Expect(page.Locator(".rte.rte-ready")).ToHaveCountAsync(1);
         var area = page.Locator(".rte-area");
 
         await PasteAsync(page, Fixture("libreoffice-7.4.html"));
@@ -429,6 +435,43 @@ public sealed class EditorJourney(BrowserHost host)
     }
 
     [Fact]
+    public async Task A_page_being_edited_is_autosaved_offered_back_after_leaving_and_restored_without_being_published()
+    {
+        var (page, problems) = await SignedInAsync(Roles.Editor);
+        var pageId = await host.Factory.WithDbAsync(db => db.Pages.Where(p => p.Slug == Page.IntroductionSlug).Select(p => p.Id).SingleAsync());
+        var edit = $"/quan-tri/trang/{pageId}/sua";
+        var published = PortalUrls.Page(Page.IntroductionSlug);
+        var sentence = "Câu mới đang viết dở " + Guid.NewGuid().ToString("N")[..6] + ".";
+        await page.GotoAsync(edit);
+        await Assertions.Expect(page.Locator(".rte.rte-ready")).ToHaveCountAsync(1);
+        await page.Locator(".rte-area").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync(sentence);
+        await Assertions.Expect(page.Locator(".rte-status")).ToContainTextAsync("Đã lưu tự động lúc", new() { Timeout = 15_000 });
+
+        // Leaving without saving: the public page does not show the text, the edit page offers it back.
+        await page.GotoAsync(published);
+        await Assertions.Expect(page.GetByText(sentence)).ToHaveCountAsync(0);
+        await page.GotoAsync(edit);
+        var offer = page.Locator(".autosave-offer");
+        await Assertions.Expect(offer).ToContainTextAsync("mới hơn bản đã lưu");
+        await Assertions.Expect(page.Locator(".rte-area")).Not.ToContainTextAsync(sentence);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await offer.GetByRole(AriaRole.Link, new() { Name = "Khôi phục bản tự động lưu" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".rte-area")).ToContainTextAsync(sentence);
+        await Assertions.Expect(offer).ToContainTextAsync("Đang hiển thị bản tự động lưu lúc");
+
+        // Saved for real, the public page shows it and the offer is gone.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await page.GotoAsync(published);
+        await Assertions.Expect(page.GetByText(sentence)).ToBeVisibleAsync();
+        await page.GotoAsync(edit);
+        await Assertions.Expect(page.Locator(".autosave-offer")).ToHaveCountAsync(0);
+        Assert.True(problems.Count == 0, "Console errors or warnings: " + string.Join("\n", problems));
+    }
+
+    [Fact]
     public async Task The_comparison_shows_formatting_changes_marked_for_sight_and_screen_readers()
     {
         var (page, problems) = await SignedInAuthorAsync();
@@ -471,6 +514,7 @@ public sealed class EditorJourney(BrowserHost host)
     {
         var (page, _) = await SignedInAuthorAsync();
         await page.GotoAsync("/quan-tri/bai-viet/tao");
+        await Assertions.Expect(page.Locator(".rte.rte-ready")).ToHaveCountAsync(1);
         var area = page.Locator(".rte-area");
         foreach (var fixture in new[] { "libreoffice-7.4-from-docx.html", "libreoffice-7.4-from-odt.html" })
         {

@@ -55,12 +55,41 @@ public sealed class UnsavedDraftTests(PortalFixture fixture) : IClassFixture<Por
         await AutosaveNewArticleAsync(author, key, title + " (tiếp)");
         Assert.Equal(1, await Factory.WithDbAsync(db => db.ArticleAutosaves.CountAsync(a => a.DraftKey == key)));
 
-        // Saving it for real creates the article and drops the draft.
+        // Saving it for real creates the article; the draft is no longer offered, neither as a new one nor on the article.
         var categoryId = (await Factory.FirstCategoryIdAsync()).ToString(CultureInfo.InvariantCulture);
         var created = await author.SubmitFormAsync(NewArticle + "?ban-nhap=" + key, NewArticle, ("CategoryId", categoryId));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.True(await Factory.WithDbAsync(db => db.Articles.AnyAsync(a => a.Title == title + " (tiếp)")));
-        Assert.False(await Factory.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(a => a.DraftKey == key)));
+        Assert.False(await Factory.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(a => a.DraftKey == key && a.ArticleId == null)));
+        Assert.DoesNotContain(title, await PageAsync(author, NewArticle), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"autosave-title\"", await PageAsync(author, created.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    /// <summary>An autosave sent just before the first save can arrive after it; it must not leave a draft behind.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_autosave_that_arrives_after_the_first_save_leaves_no_draft_behind(bool autosavedBefore)
+    {
+        var author = await Factory.SignedInAsync(Roles.Author);
+        var key = Guid.NewGuid();
+        var title = "Bài lưu khi đang tự động lưu " + key.ToString("N")[..6];
+        if (autosavedBefore)
+        {
+            await AutosaveNewArticleAsync(author, key, title);
+        }
+
+        var categoryId = (await Factory.FirstCategoryIdAsync()).ToString(CultureInfo.InvariantCulture);
+        var created = await author.SubmitFormAsync(NewArticle, NewArticle, ("DraftKey", key.ToString()), ("Title", title), ("BodyHtml", "<p>Đã viết xong.</p>"), ("CategoryId", categoryId));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var late = await AutosaveNewArticleAsync(author, key, title);
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("\"retry\":true", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(a => a.DraftKey == key && a.ArticleId == null)));
+        Assert.DoesNotContain(title, await PageAsync(author, NewArticle), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"autosave-title\"", await PageAsync(author, created.Headers.Location!.OriginalString), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,6 +187,13 @@ public sealed class UnsavedDraftTests(PortalFixture fixture) : IClassFixture<Por
         var created = await editor.SubmitFormAsync(NewPage + "?ban-nhap=" + key, NewPage);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.True(await Factory.WithDbAsync(db => db.Pages.AnyAsync(p => p.Title == title)));
-        Assert.False(await Factory.WithDbAsync(db => db.PageAutosaves.AnyAsync(a => a.DraftKey == key)));
+        Assert.False(await Factory.WithDbAsync(db => db.PageAutosaves.AnyAsync(a => a.DraftKey == key && a.PageId == null)));
+
+        // An autosave of the old form arriving after the save leaves no draft behind.
+        var late = await editor.SubmitFormToAsync(NewPage, NewPage, NewPageAutosave, ("DraftKey", key.ToString()), ("Title", title), ("BodyHtml", "<p>Nội dung trang mới</p>"));
+        Assert.NotEqual(HttpStatusCode.OK, late.StatusCode);
+        Assert.False(await Factory.WithDbAsync(db => db.PageAutosaves.AnyAsync(a => a.DraftKey == key && a.PageId == null)));
+        Assert.DoesNotContain(title, await PageAsync(editor, NewPage), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"autosave-title\"", await PageAsync(editor, created.Headers.Location!.OriginalString), StringComparison.Ordinal);
     }
 }

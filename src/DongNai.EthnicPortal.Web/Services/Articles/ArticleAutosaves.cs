@@ -72,9 +72,41 @@ public sealed class ArticleAutosaves(PortalDbContext db, PortalHtmlSanitizer san
     public async Task DiscardAsync(int articleId, string userId) =>
         await db.ArticleAutosaves.Where(a => a.ArticleId == articleId && a.UserId == userId).ExecuteDeleteAsync();
 
-    /// <summary>Drops a never-saved draft: discarded by its writer, or saved for real as a new article.</summary>
+    /// <summary>Drops a never-saved draft its writer discarded.</summary>
     public async Task DiscardUnsavedAsync(Guid draftKey, string userId) =>
         await db.ArticleAutosaves.Where(a => a.ArticleId == null && a.DraftKey == draftKey && a.UserId == userId).ExecuteDeleteAsync();
+
+    /// <summary>
+    /// A never-saved draft was saved as an article: its row becomes that article's autosave, no newer than
+    /// the article, and keeps its key, so that an autosave still in flight from the old form finds the key
+    /// taken instead of leaving a draft behind in the list.
+    /// </summary>
+    public async Task AdoptUnsavedAsync(Guid draftKey, string userId, Article article)
+    {
+        if (draftKey == Guid.Empty)
+        {
+            return;
+        }
+
+        var unsaved = db.ArticleAutosaves.Where(a => a.ArticleId == null && a.DraftKey == draftKey && a.UserId == userId);
+        if (await unsaved.ExecuteUpdateAsync(set => set.SetProperty(a => a.ArticleId, article.Id).SetProperty(a => a.SavedAt, article.UpdatedAt)) == 1)
+        {
+            return;
+        }
+
+        var slot = new ArticleAutosave { ArticleId = article.Id, DraftKey = draftKey, UserId = userId, BaseVersion = article.Version, SavedAt = article.UpdatedAt };
+        db.ArticleAutosaves.Add(slot);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The in-flight autosave created the draft row in between: that one is taken over instead.
+            db.Entry(slot).State = EntityState.Detached;
+            await unsaved.ExecuteUpdateAsync(set => set.SetProperty(a => a.ArticleId, article.Id).SetProperty(a => a.SavedAt, article.UpdatedAt));
+        }
+    }
 
     /// <summary>
     /// Puts the autosaved text into the form. The version stays the one the autosave was based on, so if

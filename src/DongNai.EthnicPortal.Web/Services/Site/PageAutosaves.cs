@@ -71,6 +71,34 @@ public sealed class PageAutosaves(PortalDbContext db, PortalHtmlSanitizer saniti
     public async Task DiscardUnsavedAsync(Guid draftKey, string userId) =>
         await db.PageAutosaves.Where(Unsaved(draftKey, userId)).ExecuteDeleteAsync();
 
+    /// <summary>A never-saved draft became a page: its row is kept as the page's autosave, as <see cref="ArticleAutosaves.AdoptUnsavedAsync"/> does.</summary>
+    public async Task AdoptUnsavedAsync(Guid draftKey, string userId, Page page)
+    {
+        if (draftKey == Guid.Empty)
+        {
+            return;
+        }
+
+        var unsaved = db.PageAutosaves.Where(Unsaved(draftKey, userId));
+        if (await unsaved.ExecuteUpdateAsync(set => set.SetProperty(a => a.PageId, page.Id).SetProperty(a => a.SavedAt, page.UpdatedAt)) == 1)
+        {
+            return;
+        }
+
+        var slot = new PageAutosave { PageId = page.Id, DraftKey = draftKey, UserId = userId, Language = page.Language, BaseVersion = page.Version, SavedAt = page.UpdatedAt };
+        db.PageAutosaves.Add(slot);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The in-flight autosave created the draft row in between: that one is taken over instead.
+            db.Entry(slot).State = EntityState.Detached;
+            await unsaved.ExecuteUpdateAsync(set => set.SetProperty(a => a.PageId, page.Id).SetProperty(a => a.SavedAt, page.UpdatedAt));
+        }
+    }
+
     /// <summary>Puts the autosaved text into the form, keeping the version it was based on for the conflict check.</summary>
     public static void Apply(PageFormModel form, PageAutosave autosave)
     {

@@ -65,7 +65,7 @@ public sealed class ArticlesController(
         await ApplyAsync(article, form, now);
         db.Articles.Add(article);
         await audit.SaveCreatedAsync(article, AuditActions.ArticleCreated, article.Title);
-        await autosaves.DiscardUnsavedAsync(form.DraftKey, CurrentUserId);
+        await autosaves.AdoptUnsavedAsync(form.DraftKey, CurrentUserId, article);
         await changes.ArticleChangedAsync(article.Id);
         Flash("Đã tạo bản nháp bài viết.");
         return RedirectToAction(nameof(Edit), new { id = article.Id });

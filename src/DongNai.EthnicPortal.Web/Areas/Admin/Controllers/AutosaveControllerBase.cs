@@ -42,8 +42,9 @@ public abstract class AutosaveControllerBase(TimeProvider time) : AdminControlle
         }
         catch (DbUpdateException)
         {
-            // Two saves of the same person raced to create the row (an interval tick and a hidden tab): the other one won.
-            return Conflict(new { error = "Đang tự động lưu từ một yêu cầu khác, sẽ thử lại." });
+            // Two saves of the same person raced to create the row (an interval tick and a hidden tab): the
+            // other one won, and the script sends this text again at its next tick.
+            return Conflict(new { error = "Đang tự động lưu từ một yêu cầu khác, sẽ thử lại.", retry = true });
         }
     }
 }

@@ -52,7 +52,7 @@ public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sani
 
         db.Pages.Add(page);
         await audit.SaveCreatedAsync(page, AuditActions.PageCreated, page.Title);
-        await autosaves.DiscardUnsavedAsync(model.DraftKey, CurrentUserId);
+        await autosaves.AdoptUnsavedAsync(model.DraftKey, CurrentUserId, page);
         await changes.PageChangedAsync(page.Id);
         Flash($"Đã tạo trang “{page.Title}”.");
         return RedirectToAction(nameof(Edit), new { id = page.Id });

@@ -21,11 +21,18 @@ export function attachAutosave({ form, url, seconds, status, sync, changes }) {
         if (response.ok) {
             return response.json().then((body) => { status.textContent = 'Đã lưu tự động lúc ' + body.savedAt; });
         }
-        if (response.status === 409 || response.status === 403) {
-            stopped = true;
-        }
-        status.textContent = MESSAGES[response.status] || 'Không tự động lưu được (mã lỗi ' + response.status + '). Hãy bấm “Lưu” để giữ bài.';
-        return null;
+        return response.json().catch(() => ({})).then((body) => {
+            if (body.retry) {
+                // Another request of the same person was writing the same draft; this text goes again next time.
+                dirty = true;
+                status.textContent = body.error;
+                return;
+            }
+            if (response.status === 409 || response.status === 403) {
+                stopped = true;
+            }
+            status.textContent = MESSAGES[response.status] || body.error || 'Không tự động lưu được (mã lỗi ' + response.status + '). Hãy bấm “Lưu” để giữ bài.';
+        });
     }
 
     function save() {

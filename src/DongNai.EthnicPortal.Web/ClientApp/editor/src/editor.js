@@ -170,7 +170,6 @@ function enhance(textarea) {
     wrapper.appendChild(progress);
     wrapper.appendChild(status);
     document.body.appendChild(imageDialog.element);
-    wrapper.classList.add('rte-ready');
 
     if (textarea.dataset.autosaveUrl) {
         attachAutosave({
@@ -186,6 +185,8 @@ function enhance(textarea) {
         });
     }
     textarea.portalEditor = editor;
+    // Last, so that whatever waits for "ready" finds the editor and its autosave in place.
+    wrapper.classList.add('rte-ready');
 }
 
 document.querySelectorAll('textarea[data-rich-editor]').forEach(enhance);
