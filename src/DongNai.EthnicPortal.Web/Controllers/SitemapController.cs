@@ -5,6 +5,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Articles;
+using DongNai.EthnicPortal.Web.Services.Consultations;
 using DongNai.EthnicPortal.Web.Services.Formatting;
 using DongNai.EthnicPortal.Web.Services.Search;
 using DongNai.EthnicPortal.Web.Services.Site;
@@ -29,7 +30,7 @@ public sealed class SitemapController(PortalDbContext db, TimeProvider time, IOp
 
     /// <summary>One file while the site has at most 50,000 URLs; above that an index of parts, <c>?trang=N</c>.</summary>
     [HttpGet("/sitemap.xml")]
-    [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles, CacheTags.Documents])]
+    [OutputCache(PolicyName = CachePolicies.PublicPage, Tags = [CacheTags.Articles, CacheTags.Documents, CacheTags.Consultations])]
     public async Task<IActionResult> Index(string? trang, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -58,7 +59,7 @@ public sealed class SitemapController(PortalDbContext db, TimeProvider time, IOp
 
     private IQueryable<OfficialDocument> PublishedDocuments() => db.OfficialDocuments.AsNoTracking().Where(d => d.IsPublished);
 
-    /// <summary>The home page, the document registry, categories and pages: few, so always listed in full.</summary>
+    /// <summary>The home page, the document registry, categories, pages and consultations: few, so always listed in full.</summary>
     private async Task<List<SitemapUrl>> FixedUrlsAsync(DateTime now, CancellationToken cancellationToken)
     {
         var newestByCategory = await PublishedArticles(now)
@@ -75,6 +76,13 @@ public sealed class SitemapController(PortalDbContext db, TimeProvider time, IOp
         urls.Add(new SitemapUrl(PortalUrls.OpenData, newestDocument));
         var pages = await db.Pages.AsNoTracking().Where(p => p.IsPublished).OrderBy(p => p.SortOrder).Select(p => new { p.Slug, p.UpdatedAt }).ToListAsync(cancellationToken);
         urls.AddRange(pages.Select(p => new SitemapUrl(PortalUrls.Page(p.Slug), p.UpdatedAt)));
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.IsPublished).OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).Select(c => new { c.Id, c.Slug, c.UpdatedAt }).ToListAsync(cancellationToken);
+        if (consultations.Count > 0)
+        {
+            urls.Add(new SitemapUrl(ConsultationUrls.Index, consultations.Max(c => c.UpdatedAt)));
+        }
+
+        urls.AddRange(consultations.Select(c => new SitemapUrl(ConsultationUrls.Show(c.Id, c.Slug), c.UpdatedAt)));
         return urls;
     }
 

@@ -77,6 +77,19 @@ public sealed partial class SiteAdministrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_category_cannot_take_the_slug_of_the_consultations_feed()
+    {
+        var editor = await factory.SignedInAsync(Roles.Editor);
+
+        var refused = await editor.PostFormAsync("/quan-tri/chuyen-muc/tao", "/quan-tri/chuyen-muc/tao", [new("Name", "Lấy ý kiến"), new("SortOrder", "98")]);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("trùng với một địa chỉ cố định", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Categories.AnyAsync(c => c.Slug == "lay-y-kien")));
+        Assert.Contains("Lấy ý kiến dự thảo", await factory.CreateBrowserClient().GetStringAsync(new Uri("/rss/lay-y-kien", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Category_with_articles_and_fixed_pages_cannot_be_deleted()
     {
         var editor = await factory.SignedInAsync(Roles.Editor);

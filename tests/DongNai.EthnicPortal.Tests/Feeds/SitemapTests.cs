@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml;
 using System.Xml.Linq;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Tests.Consultations;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,23 @@ public sealed class SitemapTests(PortalFixture fixture) : IClassFixture<PortalFi
 
         Assert.All(urls.Values, lastmod => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$", lastmod));
         Assert.Equal("2023-09-20T08:00:00+07:00", urls[$"http://localhost/tin-tuc/{seed.Slug}-{seed.Id}"]);
+    }
+
+    [Fact]
+    public async Task Published_consultations_and_their_list_are_in_the_sitemap_and_unpublished_ones_are_not()
+    {
+        var now = DateTime.UtcNow;
+        var (_, published) = await ConsultationTestSupport.CreateAsync(fixture.Factory, now.AddDays(-1), now.AddDays(20), "Dự thảo Quy chế phối hợp công tác dân tộc");
+        var (hiddenId, hidden) = await ConsultationTestSupport.CreateAsync(fixture.Factory, now.AddDays(-1), now.AddDays(20), "Dự thảo chưa công bố trên cổng");
+        await fixture.Factory.WithDbAsync(db => db.Consultations.Where(c => c.Id == hiddenId).ExecuteUpdateAsync(set => set.SetProperty(c => c.IsPublished, false)));
+        await fixture.Factory.AnnounceAsync(hiddenId);
+
+        var (xml, _) = await LoadAsync(fixture.Factory, "/sitemap.xml");
+        var urls = xml.Root!.Elements(Sm + "url").ToDictionary(u => (string)u.Element(Sm + "loc")!, u => (string?)u.Element(Sm + "lastmod"));
+
+        Assert.Contains("http://localhost" + published, urls.Keys);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T", urls["http://localhost/lay-y-kien"]);
+        Assert.DoesNotContain("http://localhost" + hidden, urls.Keys);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Web.Areas.Admin.Models;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Audit;
+using DongNai.EthnicPortal.Web.Services.Consultations;
 using DongNai.EthnicPortal.Web.Services.Lists;
 using DongNai.EthnicPortal.Web.Services.Site;
 using Microsoft.AspNetCore.Authorization;
@@ -85,13 +86,21 @@ public sealed class CategoriesController(PortalDbContext db, SiteChromeEdits chr
         return RedirectToAction(nameof(Index));
     }
 
-    /// <summary>Checks the slug (made from the name when empty, unique) and copies the valid form into the category.</summary>
+    /// <summary>A category's feed is /rss/{slug}; a slug that a fixed feed already holds would never reach the category.</summary>
+    private static readonly string[] ReservedSlugs = [ConsultationUrls.Feed[(PortalUrls.Rss.Length + 1)..]];
+
+    /// <summary>Checks the slug (made from the name when empty, unique, not reserved) and copies the valid form into the category.</summary>
     private async Task<bool> ApplyAsync(Category category, CategoryFormModel model)
     {
         var slug = VietnameseText.Slugify(string.IsNullOrWhiteSpace(model.Slug) ? model.Name : model.Slug);
         if (ModelState.IsValid && string.IsNullOrEmpty(slug))
         {
             ModelState.AddModelError(nameof(model.Slug), "Không tạo được đường dẫn từ tên này.");
+        }
+
+        if (ModelState.IsValid && ReservedSlugs.Contains(slug))
+        {
+            ModelState.AddModelError(nameof(model.Slug), $"Đường dẫn “{slug}” trùng với một địa chỉ cố định của cổng thông tin ({PortalUrls.CategoryFeed(slug)}), hãy chọn đường dẫn khác.");
         }
 
         if (ModelState.IsValid && await db.Categories.AnyAsync(c => c.Slug == slug && c.Id != model.Id))
