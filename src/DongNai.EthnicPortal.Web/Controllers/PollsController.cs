@@ -83,7 +83,7 @@ public sealed class PollsController(PollService polls, ContentChanges changes) :
                 return NotFound();
             case VoteOutcome.AlreadyVoted:
                 RememberVoted(id);
-                return Rejected(id, StatusCodes.Status409Conflict, AlreadyVotedMessage);
+                return Rejected(id, StatusCodes.Status409Conflict, RefusalMessage(outcome));
             case VoteOutcome.IpLimitReached:
                 return Rejected(id, StatusCodes.Status409Conflict, RefusalMessage(outcome));
             default:
