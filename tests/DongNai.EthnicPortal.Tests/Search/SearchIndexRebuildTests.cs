@@ -112,6 +112,54 @@ public sealed class SearchIndexRebuildTests
         Assert.Null(await BuildingAsync(factory));
     }
 
+    [Fact]
+    public async Task An_article_withdrawn_while_its_batch_is_written_does_not_reach_the_new_index()
+    {
+        using var factory = new PortalFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var appDb = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var articleId = await appDb.Articles.Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+        var building = await SearchGenerations.ActiveAsync(appDb, CancellationToken.None) + 1;
+
+        // The batch has read the article; just before its entries are saved, an editor withdraws it.
+        var withdraw = new BeforeSavingEntry(articleId, async () =>
+        {
+            await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, ArticleStatus.Draft)));
+            await using var editor = factory.Services.CreateAsyncScope();
+            await editor.ServiceProvider.GetRequiredService<ContentChanges>().ArticleStatusChangedAsync(articleId);
+        });
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        DatabaseSetup.Configure(options, TestDatabase.IsPostgreSql ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite, appDb.Database.GetConnectionString(), new StoragePaths(factory.StorageRoot));
+        options.AddInterceptors(withdraw);
+        await using var batchDb = new PortalDbContext(options.Options);
+        var engine = (ISearchIndex)Activator.CreateInstance(scope.ServiceProvider.GetRequiredService<ISearchIndex>().GetType(), batchDb, new SearchEntryBuilder(batchDb), TimeProvider.System)!;
+
+        var batch = await engine.AddBatchAsync(building, SearchEntryKind.Article, 0, SearchIndexRebuild.BatchSize);
+
+        Assert.True(withdraw.Fired);
+        Assert.True(batch.Count > 1);
+        Assert.False(await appDb.SearchEntries.AnyAsync(e => e.Generation == building && e.Kind == SearchEntryKind.Article && e.EntityId == articleId));
+        Assert.Equal(batch.Count - 1, await appDb.SearchEntries.CountAsync(e => e.Generation == building && e.Kind == SearchEntryKind.Article));
+    }
+
+    /// <summary>Runs an action once, when a context is about to save the search entry of one article.</summary>
+    private sealed class BeforeSavingEntry(int articleId, Func<Task> action) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!Fired && eventData.Context!.ChangeTracker.Entries<SearchEntry>().Any(e => e.State == EntityState.Added && e.Entity.Kind == SearchEntryKind.Article && e.Entity.EntityId == articleId))
+            {
+                Fired = true;
+                await action();
+            }
+
+            return result;
+        }
+    }
+
     private static async Task<int?> BuildingAsync(PortalFactory factory) =>
         await factory.WithDbAsync(db => db.SearchIndexStates.Select(s => s.BuildingGeneration).SingleAsync());
 

@@ -55,6 +55,7 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
             await AddNewAsync(entries, generation, cancellationToken);
         }
 
+        await DropWithdrawnAsync(kind, generation, entries.Select(e => e.EntityId).ToList(), cancellationToken);
         return new SearchBatch(entries.Count, entries.Max(e => e.EntityId));
     }
 
@@ -223,6 +224,23 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         SearchEntryKind.Document => builder.DocumentsAsync(builder.PublishedDocuments.Where(d => d.Id > afterEntityId).OrderBy(d => d.Id).Take(size), cancellationToken),
         _ => builder.PagesAsync(builder.PublishedPages.Where(p => p.Id > afterEntityId).OrderBy(p => p.Id).Take(size), cancellationToken),
     };
+
+    /// <summary>
+    /// An item withdrawn after the batch read it had its entries removed before the batch wrote it back;
+    /// checked once the batch is written, so a withdrawal either is seen here or comes later and removes it.
+    /// </summary>
+    private async Task DropWithdrawnAsync(SearchEntryKind kind, int generation, List<int> ids, CancellationToken cancellationToken)
+    {
+        var stillPublished = kind switch
+        {
+            SearchEntryKind.Article => builder.PublishedArticles.Where(a => ids.Contains(a.Id)).Select(a => a.Id),
+            SearchEntryKind.Document => builder.PublishedDocuments.Where(d => ids.Contains(d.Id)).Select(d => d.Id),
+            _ => builder.PublishedPages.Where(p => ids.Contains(p.Id)).Select(p => p.Id),
+        };
+        await db.SearchEntries
+            .Where(e => e.Generation == generation && e.Kind == kind && ids.Contains(e.EntityId) && !stillPublished.Contains(e.EntityId))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
 
     /// <summary>Adds the entries the generation lacks; one that an editor's change already wrote there is newer and stays.</summary>
     private async Task AddNewAsync(List<SearchEntry> entries, int generation, CancellationToken cancellationToken)
