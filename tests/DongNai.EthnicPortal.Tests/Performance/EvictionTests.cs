@@ -391,6 +391,14 @@ public sealed class EvictionTests : IAsyncLifetime
             await HidesAsync(url, "Bài có " + word);
             await SubmitAsync(Get("SearchIndex.Index"), Post("SearchIndex.Rebuild"));
             await RebuiltAsync();
+
+            // The worker switches the index, then evicts: for that moment readers still get the old page.
+            // Waiting a few seconds, far less than a page's cache lifetime, still fails without the eviction.
+            for (var attempt = 0; attempt < 50 && !(await ReadAsync(url)).Body!.TextContent.Contains("Bài có " + word, StringComparison.Ordinal); attempt++)
+            {
+                await Task.Delay(100);
+            }
+
             await ShowsAsync(url, "Bài có " + word);
         },
         ["Consultations.Create"] = async () =>
