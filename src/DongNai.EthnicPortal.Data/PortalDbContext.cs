@@ -52,6 +52,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.Entity<Article>(articles => Configurations.ArticleConfiguration.ConfigureAdminSearchIndex(articles, Database));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -140,6 +140,10 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
+                    b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Articles_AdminSearch");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Articles_AdminSearch"), new[] { "TitleFolded", "SummaryFolded" });
+
                     b.ToTable("Articles");
                 });
 

@@ -140,6 +140,10 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
+                    b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Articles_AdminSearch");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Articles_AdminSearch"), new[] { "TitleFolded", "SummaryFolded" });
+
                     b.ToTable("Articles");
                 });
 

@@ -133,6 +133,8 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt", "Id");
 
+                    b.HasIndex(new[] { "UpdatedAt", "Id", "TitleFolded", "SummaryFolded" }, "IX_Articles_AdminSearch");
+
                     b.ToTable("Articles");
                 });
 

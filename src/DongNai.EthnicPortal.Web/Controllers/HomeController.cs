@@ -51,16 +51,8 @@ public sealed class HomeController(PortalDbContext db, SiteChrome chrome, TimePr
         var latest = await Newest(db, now, featured?.Id ?? 0, LatestCount).ToCardsAsync(cancellationToken);
 
         var sections = (await chrome.GetAsync()).HomeSections;
-        var blocks = new List<CategoryBlock>(sections.Count);
-        foreach (var section in sections)
-        {
-            // One small indexed query per home category keeps each on the (CategoryId, Status, PublishedAt) index.
-            var items = await PublishedArticles.InCategory(db, now, section.CategoryId, 0, 0, PerCategory).ToCardsAsync(cancellationToken);
-            if (items.Count > 0)
-            {
-                blocks.Add(new CategoryBlock(section.Name, section.Slug, items));
-            }
-        }
+        var cards = await PublishedArticles.NewestInCategoriesAsync(db, now, [.. sections.Select(s => s.CategoryId)], PerCategory, cancellationToken);
+        var blocks = sections.Where(s => cards.Contains(s.CategoryId)).Select(s => new CategoryBlock(s.Name, s.Slug, [.. cards[s.CategoryId]])).ToList();
 
         var documents = await NewestDocuments(db, true, DocumentCount).ToListAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
@@ -32,6 +33,30 @@ public sealed class PublishedArticlesTests : IDisposable
         Assert.Contains($"\"Status\" = {(int)ArticleStatus.Published}", statement.Replace('[', '"').Replace(']', '"'), StringComparison.Ordinal);
         Assert.DoesNotContain("2026", statement, StringComparison.Ordinal);
         Assert.DoesNotContain("BodyHtml", statement, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The home blocks: one statement however many blocks, each block a seek in the category index; not
+    /// ROW_NUMBER() over every published article, which is what EF makes of a correlated Take.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db", "LIMIT")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=localhost;Database=Portal;User Id=sa;Password=unused;TrustServerCertificate=True", "TOP(")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=localhost;Database=portal;Username=portal;Password=unused", "LIMIT")]
+    public void The_home_blocks_are_one_statement_of_one_seek_per_category(DatabaseProvider provider, string connectionString, string limit)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        DatabaseSetup.Configure(options, provider, connectionString, new StoragePaths(Path.GetTempPath()));
+        using var db = new PortalDbContext(options.Options);
+
+        var sql = PublishedArticles.NewestInCategories(db, Now, [3, 1, 2], 5).ToQueryString();
+        var statement = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
+
+        Assert.Equal(2, Regex.Count(statement, "UNION ALL"));
+        Assert.Equal(3, Regex.Count(statement, Regex.Escape(limit)));
+        Assert.DoesNotContain("ROW_NUMBER", statement, StringComparison.Ordinal);
+        Assert.DoesNotContain("BodyHtml", statement, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026", statement, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public static class PublishedArticles
     /// <summary>The columns a list card shows and the cover's file data, never the body.</summary>
     public static readonly Expression<Func<Article, CardRow>> Card = a => new CardRow(
         a.Id,
+        a.CategoryId,
         a.Title,
         a.Slug,
         a.Summary,
@@ -48,6 +49,36 @@ public static class PublishedArticles
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                 .Select(Card));
 
+    /// <summary>
+    /// The newest cards of several categories in one statement, grouped by category in the order asked:
+    /// the home blocks. Each category's ids come from a small seek in the (CategoryId, Status,
+    /// PublishedAt, Id) index, joined by UNION ALL, then only those rows are read. Neither portable form
+    /// of "top N per group" serves here: EF translates a correlated Take to ROW_NUMBER() over every
+    /// published article (3.6–17 s on SQLite at 100,000 articles) or, on SQLite, not at all (APPLY).
+    /// The statement's text grows with the number of categories, so it is not a compiled query.
+    /// </summary>
+    public static async Task<ILookup<int, ArticleCard>> NewestInCategoriesAsync(PortalDbContext db, DateTime nowUtc, IReadOnlyList<int> categoryIds, int perCategory, CancellationToken cancellationToken = default)
+    {
+        var rows = categoryIds.Count == 0 ? [] : await NewestInCategories(db, nowUtc, categoryIds, perCategory).ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.CategoryId, ToCard);
+    }
+
+    /// <summary>The statement of <see cref="NewestInCategoriesAsync"/>, newest first; at least one category.</summary>
+    public static IQueryable<CardRow> NewestInCategories(PortalDbContext db, DateTime nowUtc, IReadOnlyList<int> categoryIds, int perCategory)
+    {
+        var ids = categoryIds
+            .Select(categoryId => db.Articles.Visible(nowUtc)
+                .Where(a => a.CategoryId == categoryId)
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Take(perCategory)
+                .Select(a => a.Id))
+            .Aggregate(Queryable.Concat);
+        return db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(Card);
+    }
+
     public static readonly Func<PortalDbContext, DateTime, int, CancellationToken, Task<int>> CountInCategory =
         EF.CompileAsyncQuery((PortalDbContext db, DateTime nowUtc, int categoryId, CancellationToken _) =>
             db.Articles.Visible(nowUtc).Count(a => a.CategoryId == categoryId));
@@ -60,7 +91,9 @@ public static class PublishedArticles
         articles.Where(VisibleWith(Expression.Field(Expression.Constant(new StrongBox<DateTime>(nowUtc)), nameof(StrongBox<DateTime>.Value))));
 
     public static async Task<List<ArticleCard>> ToCardsAsync(this IAsyncEnumerable<CardRow> rows, CancellationToken cancellationToken = default) =>
-        (await rows.ToListAsync(cancellationToken)).ConvertAll(r => new ArticleCard(r.Id, r.Title, r.Slug, r.Summary, r.PublishedAt, r.Cover?.ToImage()));
+        (await rows.ToListAsync(cancellationToken)).ConvertAll(ToCard);
+
+    private static ArticleCard ToCard(CardRow r) => new(r.Id, r.Title, r.Slug, r.Summary, r.PublishedAt, r.Cover?.ToImage());
 
     private static Expression<Func<Article, bool>> VisibleWith(Expression nowUtc) =>
         Expression.Lambda<Func<Article, bool>>(
@@ -72,7 +105,7 @@ public static class PublishedArticles
         public ImageModel ToImage() => Media.MediaUrls.Image(StoredName, ContentType, VariantWidths, WebpWidths, Width, Height, AltText);
     }
 
-    public sealed record CardRow(int Id, string Title, string Slug, string Summary, DateTime PublishedAt, CoverRow? Cover);
+    public sealed record CardRow(int Id, int CategoryId, string Title, string Slug, string Summary, DateTime PublishedAt, CoverRow? Cover);
 
     private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
     {

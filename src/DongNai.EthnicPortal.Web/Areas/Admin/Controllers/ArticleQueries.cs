@@ -42,7 +42,8 @@ public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanit
             query = query.Where(a => a.CategoryId == categoryId);
         }
 
-        if (AdminSearch.Term(filter.Query) is { } term)
+        var term = AdminSearch.Term(filter.Query);
+        if (term is not null)
         {
             query = query.Where(a => a.TitleFolded.Contains(term) || a.SummaryFolded.Contains(term));
         }
@@ -59,12 +60,15 @@ public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanit
                     a.Category.Name,
                     db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                     a.UpdatedAt,
-                    a.PublishAt)));
+                    a.PublishAt)),
+                // A substring is tested entry by entry (newest first, in the admin search index), so a
+                // search stops counting at the limit, as public search does; the other filters count exactly.
+                countLimit: term is null ? null : SearchResults.CountLimit);
 
         var authors = actor.IsEditor
             ? await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == filter.AuthorId)).ToListAsync()
             : [];
-        return new ArticleListView(rows, filter.Status, filter.CategoryId, filter.AuthorId, filter.Query, slice.Number, slice.PageCount, slice.TotalCount, await CategoryItemsAsync(filter.CategoryId), authors);
+        return new ArticleListView(rows, filter.Status, filter.CategoryId, filter.AuthorId, filter.Query, slice.Number, slice.PageCount, slice.TotalCount, slice.MoreThanTotal, await CategoryItemsAsync(filter.CategoryId), authors);
     }
 
     public async Task<ArticleEditorView> EditorAsync(ArticleActor actor, ArticleFormModel form, Article? article)

@@ -46,7 +46,7 @@ public sealed class DocumentsController(
             .PageByIdsAsync(d => d.Id, trang, PageSize, ids => db.OfficialDocuments
                 .Where(d => ids.Contains(d.Id))
                 .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
-                .Select(d => new DocumentAdminListItem(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.IssuedOn, d.IsPublished, d.Attachments.Count)), cancellationToken);
+                .Select(d => new DocumentAdminListItem(d.Id, d.Slug, d.NumberAndSymbol, d.DocumentType.Name, d.IssuedOn, d.IsPublished, d.Attachments.Count)), cancellationToken: cancellationToken);
         return View(new DocumentAdminListModel(text, items, page.Number, page.PageCount, page.TotalCount));
     }
 

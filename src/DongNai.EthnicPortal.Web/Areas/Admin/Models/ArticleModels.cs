@@ -94,6 +94,7 @@ public sealed record ArticleListView(
     int Page,
     int PageCount,
     int Total,
+    bool MoreThanTotal,
     IReadOnlyList<SelectListItem> Categories,
     IReadOnlyList<SelectListItem> Authors);
 

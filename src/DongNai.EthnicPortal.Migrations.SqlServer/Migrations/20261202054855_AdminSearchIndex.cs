@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DongNai.EthnicPortal.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class AdminSearchIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_AdminSearch",
+                table: "Articles",
+                columns: new[] { "UpdatedAt", "Id" })
+                .Annotation("SqlServer:Include", new[] { "TitleFolded", "SummaryFolded" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_AdminSearch",
+                table: "Articles");
+        }
+    }
+}
