@@ -26,7 +26,8 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.Migrations
                     strip(to_tsvector('simple'::regconfig, "FoldedText"))
                     || array_to_tsvector(CASE WHEN length("FoldedText") > 32000
                         THEN ARRAY['#kind' || "Kind"::text, '#long']
-                        ELSE ARRAY['#kind' || "Kind"::text] END)) STORED;
+                        ELSE ARRAY['#kind' || "Kind"::text] END)) STORED,
+                    ALTER COLUMN "SearchWords" SET STORAGE MAIN;
                 DROP INDEX "IX_SearchEntries_SearchVector";
                 CREATE INDEX "IX_SearchEntries_SearchWords" ON "SearchEntries" USING GIN ("SearchWords");
                 ANALYZE "SearchEntries";
