@@ -19,12 +19,7 @@ public sealed class PostgreSqlSearchIndexTests
     [Fact]
     public void Matching_translates_to_postgresql_with_parameters_only()
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.PostgreSql, "Host=localhost;Database=portal;Username=portal;Password=unused", new StoragePaths(Path.GetTempPath()));
-        using var db = new PortalDbContext(options.Options);
-        var index = new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), TimeProvider.System);
-
-        var sql = index.Match(SearchQuery.Parse("\"bình đẳng giới\" ' OR 1=1 --"), SearchEntryKind.Document, ranked: true, generation: 0).ToQueryString();
+        var sql = MatchSql("\"bình đẳng giới\" ' OR 1=1 --", SearchEntryKind.Document);
 
         Assert.Contains("\"SearchWords\" @@ (plainto_tsquery('simple', @", sql, StringComparison.Ordinal);
         Assert.Contains("\"SearchVector\" @@ (phraseto_tsquery('simple', @", sql, StringComparison.Ordinal);
@@ -36,19 +31,14 @@ public sealed class PostgreSqlSearchIndexTests
     /// <summary>
     /// Words without a phrase are matched and counted on the vector without positions, which stays in
     /// the row; the one with positions is TOASTed, and reading it for each of 1,001 counted matches
-    /// was most of a common search's time.
+    /// was most of a common search's time in the database.
     /// </summary>
     [Fact]
     public void Words_without_a_phrase_never_read_the_vector_with_positions()
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.PostgreSql, "Host=localhost;Database=portal;Username=portal;Password=unused", new StoragePaths(Path.GetTempPath()));
-        using var db = new PortalDbContext(options.Options);
-        var index = new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), TimeProvider.System);
-
         foreach (var kind in new SearchEntryKind?[] { null, SearchEntryKind.Article })
         {
-            var sql = index.Match(SearchQuery.Parse("bình đẳng giới"), kind, ranked: false, generation: 0).ToQueryString();
+            var sql = MatchSql("bình đẳng giới", kind);
 
             Assert.Contains("\"SearchWords\" @@", sql, StringComparison.Ordinal);
             Assert.DoesNotContain("SearchVector", sql, StringComparison.Ordinal);
@@ -150,6 +140,15 @@ public sealed class PostgreSqlSearchIndexTests
             Assert.Equal(2, await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "SearchEntries" WHERE "SearchWords" @@ '#long'::tsquery""").SingleAsync());
         });
         Assert.Equal(2 * 3 * SearchResults.PageSize, shown);
+    }
+
+    /// <summary>The SQL of the engine's match for a query, translated for PostgreSQL without a server.</summary>
+    private static string MatchSql(string text, SearchEntryKind? kind)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        DatabaseSetup.Configure(options, DatabaseProvider.PostgreSql, "Host=localhost;Database=portal;Username=portal;Password=unused", new StoragePaths(Path.GetTempPath()));
+        using var db = new PortalDbContext(options.Options);
+        return new PostgreSqlSearchIndex(db, new SearchEntryBuilder(db), TimeProvider.System).Match(SearchQuery.Parse(text), kind, ranked: false, generation: 0).ToQueryString();
     }
 
     /// <summary>Attachment reading would re-index a seeded document behind the comparison's back.</summary>
