@@ -63,6 +63,8 @@ public sealed class SearchIndexLifecycleTests
         });
         Assert.Empty(await TitlesAsync(factory, "dan lat capnhat"));
         Assert.Equal(["Hội thi dệt thổ cẩm cậpnhật"], await TitlesAsync(factory, "det tho cam capnhat"));
+        Assert.Equal(["Hội thi dệt thổ cẩm cậpnhật"], await TitlesAsync(factory, "\"det tho cam\" capnhat"));
+        Assert.Empty(await TitlesAsync(factory, "\"dan lat\" capnhat"));
 
         await ChangeArticleAsync(factory, id, a => a.Status = ArticleStatus.Withdrawn);
         Assert.Empty(await TitlesAsync(factory, "capnhat"));

@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Services.Search;
 
 /// <summary>
-/// PostgreSQL: full-text search over the already folded text. <c>SearchEntries.SearchVector</c> is a
-/// stored column generated as <c>to_tsvector('simple', "FoldedText")</c> plus the marker lexemes
-/// "#kindN" and, for very long texts, "#long" (migrations PostgreSqlFullTextSearch and
-/// PostgreSqlSearchKinds, PostgreSQL set only), with a GIN index; the database keeps it in step, so
-/// saving an entry is all there is to indexing it. The 'simple' configuration only splits and
-/// lower-cases, so a folded word is its own lexeme. Results and order follow the term index's rules:
-/// every word required, a phrase in order, newest first, then the shared re-rank.
+/// PostgreSQL: full-text search over the already folded text, in two stored columns generated from
+/// <c>"FoldedText"</c> (migrations PostgreSqlFullTextSearch and PostgreSqlSearchWords, PostgreSQL
+/// set only): <c>SearchWords</c>, its lexemes without positions plus the marker lexemes "#kindN"
+/// and, for very long texts, "#long", with the GIN index; and <c>SearchVector</c>, the same with
+/// word positions, read only for phrases. The database keeps both
+/// in step, so saving an entry is all there is to indexing it. The 'simple' configuration only splits
+/// and lower-cases, so a folded word is its own lexeme. Results and order follow the term index's
+/// rules: every word required, a phrase in order, newest first, then the shared re-rank.
 /// </summary>
 public sealed class PostgreSqlSearchIndex(PortalDbContext db, SearchEntryBuilder builder, TimeProvider time) : SearchIndexBase(db, builder, time)
 {
@@ -21,11 +22,13 @@ public sealed class PostgreSqlSearchIndex(PortalDbContext db, SearchEntryBuilder
 
     /// <remarks>
     /// Everything the visitor typed goes in as parameters, parsed by plainto_tsquery and
-    /// phraseto_tsquery, which know no operators. The kind's marker lets GIN count one tab by
-    /// intersecting with the kind's short list instead of reading every match's row. A phrase is
-    /// decided by word positions (the "&lt;-&gt;" operator): in a folded text, whose words are letters and
-    /// digits separated by single spaces, that is the term index's check on the text. Only in texts
-    /// marked "#long", whose positions PostgreSQL caps at 16,383, does the folded text decide.
+    /// phraseto_tsquery, which know no operators. The words are matched on <c>SearchWords</c>, which
+    /// stays in the row: a count that stops at 1,001 matches then reads 1,001 rows, not 1,001
+    /// TOASTed vectors with positions. The kind's marker lets GIN count one tab by intersecting with
+    /// the kind's short list instead of reading every match's row. A phrase is decided by word
+    /// positions (the "&lt;-&gt;" operator on <c>SearchVector</c>): in a folded text, whose words are
+    /// letters and digits separated by single spaces, that is the term index's check on the text. Only
+    /// in texts marked "#long", whose positions PostgreSQL caps at 16,383, does the folded text decide.
     /// Checking the text only there also keeps the planner's estimate right: it cannot estimate a LIKE
     /// over long texts, took a phrase of common words ("binh dang gioi", in 95 % of 100,000 entries)
     /// for 3 rows and scanned the whole table instead of reading the newest entries first.
@@ -40,17 +43,17 @@ public sealed class PostgreSqlSearchIndex(PortalDbContext db, SearchEntryBuilder
             tsquery.Append(CultureInfo.InvariantCulture, $" && {{{parameters.Count - 1}}}::tsquery");
         }
 
-        var longTexts = new StringBuilder();
+        var phrases = new StringBuilder();
         foreach (var phrase in query.Clauses.Where(c => c.IsPhrase))
         {
             parameters.Add(string.Join(' ', phrase.Words));
-            tsquery.Append(CultureInfo.InvariantCulture, $" && (phraseto_tsquery('simple', {{{parameters.Count - 1}}}) || {LongMarker})");
+            phrases.Append(CultureInfo.InvariantCulture, $" AND \"SearchVector\" @@ (phraseto_tsquery('simple', {{{parameters.Count - 1}}}) || {LongMarker})");
             parameters.Add(PhrasePattern(phrase));
-            longTexts.Append(CultureInfo.InvariantCulture, $" AND (NOT \"SearchVector\" @@ {LongMarker} OR (' ' || \"FoldedText\" || ' ') LIKE {{{parameters.Count - 1}}})");
+            phrases.Append(CultureInfo.InvariantCulture, $" AND (NOT \"SearchWords\" @@ {LongMarker} OR (' ' || \"FoldedText\" || ' ') LIKE {{{parameters.Count - 1}}})");
         }
 
         // Only the fixed text above is SQL; {n} are placeholders that EF turns into parameters.
-        var sql = """SELECT * FROM "SearchEntries" WHERE "SearchVector" @@ (""" + tsquery + ")" + longTexts;
+        var sql = """SELECT * FROM "SearchEntries" WHERE "SearchWords" @@ (""" + tsquery + ")" + phrases;
         return Unscored(Db.SearchEntries.FromSqlRaw(sql, [.. parameters]), kind, generation);
     }
 

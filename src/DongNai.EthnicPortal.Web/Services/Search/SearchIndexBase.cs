@@ -75,12 +75,7 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         var now = time.GetUtcNow().UtcDateTime;
         var generation = await SearchGenerations.ActiveAsync(db, cancellationToken);
         var pinned = await DocumentsByNumberAsync(query, generation, cancellationToken);
-        var counts = new Dictionary<SearchEntryKind, int>();
-        foreach (var entryKind in Enum.GetValues<SearchEntryKind>())
-        {
-            // Counting stops past the limit: a broad query would otherwise walk every match three times.
-            counts[entryKind] = await Visible(query, entryKind, ranked: false, generation, now).Take(SearchResults.CountLimit + 1).CountAsync(cancellationToken);
-        }
+        var counts = await CountsAsync(query, generation, now, cancellationToken);
 
         if (pinned.Count > 0)
         {
@@ -166,6 +161,27 @@ public abstract class SearchIndexBase(PortalDbContext db, SearchEntryBuilder bui
         query.Clauses.Count == 0
             ? db.SearchEntries.Where(_ => false).Select(e => new SearchHit { Id = e.Id, Kind = e.Kind, Date = e.Date, SortKey = e.SortKey })
             : Match(query, kind, ranked, generation).Where(h => h.Kind != SearchEntryKind.Article || h.Date <= now);
+
+    /// <summary>
+    /// The matches of each tab, in one statement. Counting stops past the limit: a broad query would
+    /// otherwise walk every match three times.
+    /// </summary>
+    private async Task<Dictionary<SearchEntryKind, int>> CountsAsync(SearchQuery query, int generation, DateTime now, CancellationToken cancellationToken)
+    {
+        var articles = Visible(query, SearchEntryKind.Article, ranked: false, generation, now).Take(SearchResults.CountLimit + 1);
+        var documents = Visible(query, SearchEntryKind.Document, ranked: false, generation, now).Take(SearchResults.CountLimit + 1);
+        var pages = Visible(query, SearchEntryKind.Page, ranked: false, generation, now).Take(SearchResults.CountLimit + 1);
+        var counts = await db.SearchIndexStates.AsNoTracking()
+            .Where(s => s.Id == SearchIndexState.SingletonId)
+            .Select(_ => new { Articles = articles.Count(), Documents = documents.Count(), Pages = pages.Count() })
+            .SingleAsync(cancellationToken);
+        return new()
+        {
+            [SearchEntryKind.Article] = counts.Articles,
+            [SearchEntryKind.Document] = counts.Documents,
+            [SearchEntryKind.Page] = counts.Pages,
+        };
+    }
 
     /// <summary>
     /// Writes an item's entry in the active index and, while a rebuild runs, in the one being built,

@@ -18,7 +18,7 @@ public static class SearchSnippet
 
     /// <summary>The whole text, encoded, with matched words marked.</summary>
     public static string Highlight(string text, IReadOnlyCollection<string> foldedTerms) =>
-        Build(text, 0, text.Length, foldedTerms, leadingEllipsis: false, trailingEllipsis: false);
+        Build(text, 0, text.Length, new TermMatcher(foldedTerms), leadingEllipsis: false, trailingEllipsis: false);
 
     /// <summary>About <paramref name="length"/> characters around the first matched word, encoded, with matches marked.</summary>
     public static string Excerpt(string text, IReadOnlyCollection<string> foldedTerms, int length = DefaultLength)
@@ -28,8 +28,9 @@ public static class SearchSnippet
             return Highlight(text, foldedTerms);
         }
 
+        var matcher = new TermMatcher(foldedTerms);
         var words = SearchText.Words(text).ToList();
-        var first = words.FindIndex(w => IsMatch(text, w, foldedTerms));
+        var first = words.FindIndex(w => matcher.IsMatch(text, w));
         var startWord = first < 0 ? 0 : Math.Max(0, first - 6);
 
         // Start a few words before the match so the reader sees it in context.
@@ -49,10 +50,10 @@ public static class SearchSnippet
             }
         }
 
-        return Build(text, start, end, foldedTerms, leadingEllipsis: start > 0, trailingEllipsis: end < text.Length);
+        return Build(text, start, end, matcher, leadingEllipsis: start > 0, trailingEllipsis: end < text.Length);
     }
 
-    private static string Build(string text, int start, int end, IReadOnlyCollection<string> foldedTerms, bool leadingEllipsis, bool trailingEllipsis)
+    private static string Build(string text, int start, int end, TermMatcher matcher, bool leadingEllipsis, bool trailingEllipsis)
     {
         var html = new StringBuilder((end - start) + 32);
         if (leadingEllipsis)
@@ -65,7 +66,7 @@ public static class SearchSnippet
         var marked = false;
         foreach (var word in SearchText.Words(text[..end]))
         {
-            if (word.Start < start || !IsMatch(text, word, foldedTerms))
+            if (word.Start < start || !matcher.IsMatch(text, word))
             {
                 continue;
             }
@@ -97,6 +98,31 @@ public static class SearchSnippet
         return html.ToString();
     }
 
-    private static bool IsMatch(string text, WordSpan word, IReadOnlyCollection<string> foldedTerms) =>
-        foldedTerms.Count > 0 && SearchText.FoldedWords(text.Substring(word.Start, word.Length)).Any(foldedTerms.Contains);
+    /// <summary>
+    /// Whether a word of the text folds to one of the terms. Folding normalizes the word three times, and
+    /// finding the first match walks hundreds of words of a few hundred distinct ones, so each distinct
+    /// spelling is folded once per text.
+    /// </summary>
+    private sealed class TermMatcher(IReadOnlyCollection<string> foldedTerms)
+    {
+        private readonly Dictionary<string, bool> known = new(StringComparer.Ordinal);
+
+        public bool IsMatch(string text, WordSpan word)
+        {
+            if (foldedTerms.Count == 0)
+            {
+                return false;
+            }
+
+            var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+            var spelling = text.AsSpan(word.Start, word.Length);
+            if (!lookup.TryGetValue(spelling, out var matches))
+            {
+                matches = SearchText.FoldedWords(spelling.ToString()).Any(foldedTerms.Contains);
+                lookup[spelling] = matches;
+            }
+
+            return matches;
+        }
+    }
 }
