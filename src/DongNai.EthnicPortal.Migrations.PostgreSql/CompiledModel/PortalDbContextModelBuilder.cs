@@ -12,7 +12,7 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c41d0c3b-803a-41ef-aa6a-3d8af2f636a4"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("18e513e4-5592-4669-9e4f-bb1c17672d52"), entityTypeCount: 42)
         {
         }
 
