@@ -15,13 +15,6 @@ public sealed class CompiledModelTests
 {
     private const string Regenerate = "The compiled model is stale; run scripts/compiled-models.sh (README, \"Adding a migration\") and commit the CompiledModel folders.";
 
-    private static readonly Dictionary<DatabaseProvider, string> UnusedConnectionStrings = new()
-    {
-        [DatabaseProvider.Sqlite] = "Data Source=:memory:",
-        [DatabaseProvider.SqlServer] = "Server=localhost;Database=Portal;User Id=sa;Password=unused;TrustServerCertificate=True",
-        [DatabaseProvider.PostgreSql] = "Host=localhost;Database=portal;Username=portal;Password=unused",
-    };
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
@@ -57,7 +50,7 @@ public sealed class CompiledModelTests
     private static PortalDbContext Context(DatabaseProvider provider, bool compiledModel)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();
-        DatabaseSetup.Configure(options, provider, UnusedConnectionStrings[provider], new StoragePaths(Path.GetTempPath()), compiledModel);
+        DatabaseSetup.Configure(options, provider, HealthAndModelTests.UnusedConnectionStrings[provider], new StoragePaths(Path.GetTempPath()), compiledModel);
         return new PortalDbContext(options.Options);
     }
 
