@@ -113,11 +113,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         }
     }
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    // Public because the compiled models (one per migrations set) create them.
+    public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+    public sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
         value => value == null ? null : value.Value.Kind == DateTimeKind.Utc ? value : value.Value.ToUniversalTime(),
         value => value == null ? null : DateTime.SpecifyKind(value.Value, DateTimeKind.Utc));
 }

@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Services.Articles;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DongNai.EthnicPortal.Web.Infrastructure;
 
@@ -21,6 +25,8 @@ public static class DatabaseSetup
     public const string SqlServerMigrationsAssembly = "DongNai.EthnicPortal.Migrations.SqlServer";
     public const string PostgreSqlMigrationsAssembly = "DongNai.EthnicPortal.Migrations.PostgreSql";
 
+    private static readonly ConcurrentDictionary<DatabaseProvider, IModel?> CompiledModels = new();
+
     public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
     {
         var storage = builder.StoragePaths();
@@ -33,9 +39,18 @@ public static class DatabaseSetup
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connectionString, StoragePaths storage)
+    /// <param name="compiledModel">
+    /// Use the provider's compiled model, which saves building the model from the configurations at
+    /// start-up. The EF tools never use it: they must see the model as configured.
+    /// </param>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connectionString, StoragePaths storage, bool compiledModel = true)
     {
         options.AddInterceptors(PublishedArticles.RuleExpander.Instance);
+        if (compiledModel && !EF.IsDesignTime && CompiledModel(provider) is { } model)
+        {
+            options.UseModel(model);
+        }
+
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
@@ -49,6 +64,28 @@ public static class DatabaseSetup
         options.UseSqlite(SqliteConnectionString(connectionString, storage), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
         options.AddInterceptors(SqlitePragmaInterceptor.Instance);
     }
+
+    /// <summary>
+    /// The compiled model in the provider's migrations assembly (its <c>CompiledModel</c> folder, made by
+    /// <c>scripts/compiled-models.sh</c>), or null when there is none. The model differs per provider
+    /// (column types, PostgreSQL's generated tsvector), so each set has its own. Found through the
+    /// assembly attribute EF generates rather than by name, so that the script can delete a stale one
+    /// whose code no longer compiles and still build the project to generate it again.
+    /// </summary>
+    public static IModel? CompiledModel(DatabaseProvider provider) =>
+        CompiledModels.GetOrAdd(provider, static provider =>
+        {
+            var assembly = Assembly.Load(MigrationsAssembly(provider));
+            var modelType = assembly.GetCustomAttributes<DbContextModelAttribute>().FirstOrDefault(a => a.ContextType == typeof(PortalDbContext))?.ModelType;
+            return (IModel?)modelType?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
+        });
+
+    public static string MigrationsAssembly(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.SqlServer => SqlServerMigrationsAssembly,
+        DatabaseProvider.PostgreSql => PostgreSqlMigrationsAssembly,
+        _ => SqliteMigrationsAssembly,
+    };
 
     private static string RequiredConnectionString(string? connectionString, DatabaseProvider provider) =>
         string.IsNullOrWhiteSpace(connectionString)

@@ -8,7 +8,8 @@ namespace DongNai.EthnicPortal.Tests.Foundation;
 
 public sealed class HealthAndModelTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
-    private static readonly Dictionary<DatabaseProvider, string> UnusedConnectionStrings = new()
+    /// <summary>Connection strings for building a provider's model; no server is contacted.</summary>
+    internal static readonly Dictionary<DatabaseProvider, string> UnusedConnectionStrings = new()
     {
         [DatabaseProvider.Sqlite] = "Data Source=:memory:",
         [DatabaseProvider.SqlServer] = "Server=localhost;Database=Portal;User Id=sa;Password=unused;TrustServerCertificate=True",
