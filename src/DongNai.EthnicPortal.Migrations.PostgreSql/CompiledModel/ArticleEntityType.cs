@@ -27,6 +27,7 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.CompiledModel
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 9,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -262,6 +263,10 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.CompiledModel
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { categoryId, status, publishedAt, id });
+
+            var iX_Articles_AdminSearch = runtimeEntityType.AddIndex(
+                new[] { updatedAt, id },
+                name: "IX_Articles_AdminSearch");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace DongNai.EthnicPortal.Migrations.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("18e513e4-5592-4669-9e4f-bb1c17672d52"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("25808e7b-a543-439a-9946-4eb0b9ce739a"), entityTypeCount: 42)
         {
         }
 

@@ -26,6 +26,7 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.CompiledModel
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 9,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -261,6 +262,10 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.CompiledModel
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { categoryId, status, publishedAt, id });
+
+            var iX_Articles_AdminSearch = runtimeEntityType.AddIndex(
+                new[] { updatedAt, id },
+                name: "IX_Articles_AdminSearch");
 
             return runtimeEntityType;
         }

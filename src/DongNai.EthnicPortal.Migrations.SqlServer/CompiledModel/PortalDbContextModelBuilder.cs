@@ -11,7 +11,7 @@ namespace DongNai.EthnicPortal.Migrations.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5fb63fa0-3ade-45cd-87c5-ad282f22968c"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("211fc875-ccc6-49af-90a2-693ad8019b4d"), entityTypeCount: 42)
         {
         }
 

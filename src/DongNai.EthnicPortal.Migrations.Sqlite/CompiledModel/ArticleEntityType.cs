@@ -26,6 +26,7 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.CompiledModel
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 9,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -237,6 +238,10 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.CompiledModel
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { categoryId, status, publishedAt, id });
+
+            var iX_Articles_AdminSearch = runtimeEntityType.AddIndex(
+                new[] { updatedAt, id, titleFolded, summaryFolded },
+                name: "IX_Articles_AdminSearch");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace DongNai.EthnicPortal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c2828146-2126-4de5-834c-5ddec1308039"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("17659ea8-6998-4fba-807c-845f15cce591"), entityTypeCount: 42)
         {
         }
 
