@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DongNai.EthnicPortal.Web.Controllers;
 
-public sealed class CategoriesController(PortalDbContext db, TimeProvider time) : Controller
+public sealed class CategoriesController(PortalDbContext db, CategoryArticleCounts counts, TimeProvider time) : Controller
 {
     public const int PageSize = 20;
 
@@ -36,16 +36,15 @@ public sealed class CategoriesController(PortalDbContext db, TimeProvider time) 
 
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Category(category.Id));
 
-        var now = time.GetUtcNow().UtcDateTime;
-        // Both queries are served by the (CategoryId, Status, PublishedAt) index and read no bodies.
-        var total = await PublishedArticles.CountInCategory(db, now, category.Id, cancellationToken);
+        var total = await counts.GetAsync(category.Id, cancellationToken);
         var slice = new PageSlice(pageNumber, PageSize, total);
         if (pageNumber > slice.PageCount)
         {
             return NotFound();
         }
 
-        var articles = await PublishedArticles.InCategory(db, now, category.Id, 0, slice.Skip, PageSize).ToCardsAsync(cancellationToken);
+        // Served by the (CategoryId, Status, PublishedAt) index; reads no bodies.
+        var articles = await PublishedArticles.InCategory(db, time.GetUtcNow().UtcDateTime, category.Id, 0, slice.Skip, PageSize).ToCardsAsync(cancellationToken);
 
         return View(new CategoryViewModel(category.Name, category.Slug, category.Description, articles, pageNumber, slice.PageCount));
     }

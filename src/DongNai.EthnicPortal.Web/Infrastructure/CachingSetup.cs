@@ -1,3 +1,4 @@
+using DongNai.EthnicPortal.Web.Services.Articles;
 using DongNai.EthnicPortal.Web.Services.Caching;
 using DongNai.EthnicPortal.Web.Services.Documents;
 using DongNai.EthnicPortal.Web.Services.Site;
@@ -36,6 +37,7 @@ public static class CachingSetup
         builder.Services.AddSingleton<PublicCache>();
         builder.Services.AddScoped<SiteChrome>();
         builder.Services.AddScoped<DocumentFacets>();
+        builder.Services.AddScoped<CategoryArticleCounts>();
         return builder;
     }
 }

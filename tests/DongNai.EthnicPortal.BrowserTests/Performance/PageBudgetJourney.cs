@@ -8,16 +8,14 @@ namespace DongNai.EthnicPortal.BrowserTests.Performance;
 public sealed class PageBudgetJourney(BrowserHost host)
 {
     /// <summary>
-    /// Loads the seed article (or PORTAL_BUDGET_URL, relative to the host) in a cold browser and weighs every
+    /// Loads the seed article in a cold browser and weighs every
     /// response as it came over the wire, so compression and caching headers count as they really do.
     /// </summary>
     [Fact]
     public async Task The_article_page_stays_within_the_page_budget()
     {
         var setup = await host.NewPageAsync();
-        var url = Environment.GetEnvironmentVariable("PORTAL_BUDGET_URL") is { Length: > 0 } configured
-            ? configured
-            : await Seed.ArticleUrlAsync(setup);
+        var url = await Seed.ArticleUrlAsync(setup);
 
         var page = await host.NewPageAsync(360, 740);
         var finished = new ConcurrentBag<IRequest>();

@@ -4,6 +4,7 @@ using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Data.Text;
 using DongNai.EthnicPortal.Tests.Infrastructure;
+using DongNai.EthnicPortal.Web.Services.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -129,6 +130,34 @@ public sealed class PublicContentTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/chuyen-muc/chuyen-muc-phan-trang?trang=3")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/chuyen-muc/chuyen-muc-phan-trang?trang=0")).StatusCode);
+    }
+
+    /// <summary>The pager's count is kept in memory (<c>CategoryArticleCounts</c>); a change through the one change path must reach it.</summary>
+    [Fact]
+    public async Task A_published_article_adds_its_page_to_the_category_at_once()
+    {
+        var category = await CreateCategoryAsync("Chuyên mục đếm bài");
+        var start = DateTime.UtcNow.AddDays(-30);
+        for (var i = 1; i <= 20; i++)
+        {
+            await CreateArticleAsync(category, $"Tin đếm số {i:00}", ArticleStatus.Published, start.AddDays(i));
+        }
+
+        var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/chuyen-muc/chuyen-muc-dem-bai")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/chuyen-muc/chuyen-muc-dem-bai?trang=2")).StatusCode);
+
+        var article = await CreateArticleAsync(category, "Tin đếm số 21", ArticleStatus.Published, DateTime.UtcNow.AddMinutes(-1));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentChanges>().ArticleStatusChangedAsync(article.Id);
+        }
+
+        var first = await client.GetStringAsync("/chuyen-muc/chuyen-muc-dem-bai");
+        Assert.Contains("/chuyen-muc/chuyen-muc-dem-bai?trang=2", first, StringComparison.Ordinal);
+        var second = await client.GetAsync("/chuyen-muc/chuyen-muc-dem-bai?trang=2");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Tin đếm số 01", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

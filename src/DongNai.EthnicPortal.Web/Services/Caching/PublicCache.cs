@@ -27,7 +27,14 @@ public sealed record PublicCopy(string Key, TimeSpan Lifetime)
     /// <summary>The consultations the home page's block lists (<see cref="Consultations.OpenConsultations"/>).</summary>
     public static readonly PublicCopy OpenConsultations = new("open-consultations", TimeSpan.FromMinutes(10));
 
-    public static readonly IReadOnlyList<PublicCopy> All = [SiteChrome, DocumentFacets, DocumentSearchCatalog, CurrentPoll, VisitTotals, OpenConsultations];
+    /// <summary>
+    /// The category pages' article counts (<see cref="Articles.CategoryArticleCounts"/>). An article
+    /// published with a later date appears when its time comes, with no change to evict on, so the
+    /// counts live no longer than a cached page does.
+    /// </summary>
+    public static readonly PublicCopy CategoryArticleCounts = new("articles:category-counts", CachingSetup.PublicPageLifetime);
+
+    public static readonly IReadOnlyList<PublicCopy> All = [SiteChrome, DocumentFacets, DocumentSearchCatalog, CurrentPoll, VisitTotals, OpenConsultations, CategoryArticleCounts];
 
     public static PublicCopy? FromKey(string key) => All.FirstOrDefault(c => c.Key == key);
 }
@@ -108,7 +115,7 @@ public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memo
     /// <summary>Which pages and copies show what changed.</summary>
     public static CacheEviction EvictionFor(ContentChange change) => change.Kind switch
     {
-        ContentKind.Article => new([CacheTags.Articles, .. change.Ids.Select(CacheTags.Article)], []),
+        ContentKind.Article => new([CacheTags.Articles, .. change.Ids.Select(CacheTags.Article)], [PublicCopy.CategoryArticleCounts]),
 
         // Article bodies link to documents, so both kinds of pages may change.
         ContentKind.Document => new(
