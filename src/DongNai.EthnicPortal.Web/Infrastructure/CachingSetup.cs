@@ -38,6 +38,7 @@ public static class CachingSetup
         builder.Services.AddScoped<SiteChrome>();
         builder.Services.AddScoped<DocumentFacets>();
         builder.Services.AddScoped<CategoryArticleCounts>();
+        builder.Services.AddSingleton<ArticleListCounts>();
         return builder;
     }
 }

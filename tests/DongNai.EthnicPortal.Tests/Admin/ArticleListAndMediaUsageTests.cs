@@ -26,6 +26,34 @@ public sealed class ArticleListAndMediaUsageTests(PortalFixture fixture) : IClas
         Assert.DoesNotContain("Bài của biên tập viên để lọc", submitted, StringComparison.Ordinal);
     }
 
+    /// <summary>The list's totals are kept between requests (<c>ArticleListCounts</c>); every article change must reach them.</summary>
+    [Fact]
+    public async Task The_list_totals_follow_each_new_article_and_status_change()
+    {
+        var author = await fixture.Factory.SignedInAsync(Roles.Author);
+        var editor = await fixture.Factory.SignedInAsync(Roles.Editor);
+        Assert.Equal(0, await TotalAsync(author, "/quan-tri/bai-viet"));
+        var submittedBefore = await TotalAsync(editor, "/quan-tri/bai-viet?status=Submitted");
+
+        var first = await author.CreateArticleAsync(fixture.Factory, "Bài đếm tổng số thứ nhất");
+        Assert.Equal(1, await TotalAsync(author, "/quan-tri/bai-viet"));
+        await author.CreateArticleAsync(fixture.Factory, "Bài đếm tổng số thứ hai");
+        Assert.Equal(2, await TotalAsync(author, "/quan-tri/bai-viet"));
+        Assert.Equal(0, await TotalAsync(author, "/quan-tri/bai-viet?status=Submitted"));
+
+        await author.ArticleActionAsync(first, "gui-duyet");
+        Assert.Equal(1, await TotalAsync(author, "/quan-tri/bai-viet?status=Submitted"));
+        Assert.Equal(submittedBefore + 1, await TotalAsync(editor, "/quan-tri/bai-viet?status=Submitted"));
+    }
+
+    private static async Task<int> TotalAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        var match = System.Text.RegularExpressions.Regex.Match(html, @"<p>([\d.]+) bài viết\.</p>");
+        Assert.True(match.Success, "No total on " + url);
+        return int.Parse(match.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task Media_details_list_the_articles_that_use_the_image_and_it_cannot_be_deleted_while_used()
     {

@@ -34,7 +34,10 @@ public sealed record PublicCopy(string Key, TimeSpan Lifetime)
     /// </summary>
     public static readonly PublicCopy CategoryArticleCounts = new("articles:category-counts", CachingSetup.PublicPageLifetime);
 
-    public static readonly IReadOnlyList<PublicCopy> All = [SiteChrome, DocumentFacets, DocumentSearchCatalog, CurrentPoll, VisitTotals, OpenConsultations, CategoryArticleCounts];
+    /// <summary>The admin article list's totals per filter (<see cref="Articles.ArticleListCounts"/>); not public, but evicted by the same changes.</summary>
+    public static readonly PublicCopy ArticleListCounts = new("articles:admin-list-counts", TimeSpan.FromMinutes(10));
+
+    public static readonly IReadOnlyList<PublicCopy> All = [SiteChrome, DocumentFacets, DocumentSearchCatalog, CurrentPoll, VisitTotals, OpenConsultations, CategoryArticleCounts, ArticleListCounts];
 
     public static PublicCopy? FromKey(string key) => All.FirstOrDefault(c => c.Key == key);
 }
@@ -115,7 +118,7 @@ public sealed class PublicCache(IOutputCacheStore outputCache, IMemoryCache memo
     /// <summary>Which pages and copies show what changed.</summary>
     public static CacheEviction EvictionFor(ContentChange change) => change.Kind switch
     {
-        ContentKind.Article => new([CacheTags.Articles, .. change.Ids.Select(CacheTags.Article)], [PublicCopy.CategoryArticleCounts]),
+        ContentKind.Article => new([CacheTags.Articles, .. change.Ids.Select(CacheTags.Article)], [PublicCopy.CategoryArticleCounts, PublicCopy.ArticleListCounts]),
 
         // Article bodies link to documents, so both kinds of pages may change.
         ContentKind.Document => new(

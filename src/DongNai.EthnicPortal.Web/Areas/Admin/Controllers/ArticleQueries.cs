@@ -16,7 +16,7 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 public sealed record ArticleListFilter(ArticleStatus? Status, int? CategoryId, string? AuthorId, string? Query);
 
 /// <summary>The view models of the admin article pages: the filtered list and the editor with its workflow buttons.</summary>
-public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanitizer)
+public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanitizer, ArticleListCounts listCounts)
 {
     private const int PageSize = 20;
 
@@ -63,13 +63,18 @@ public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanit
                     a.PublishAt)),
                 // A substring is tested entry by entry (newest first, in the admin search index), so a
                 // search stops counting at the limit, as public search does; the other filters count exactly.
-                countLimit: term is null ? null : SearchResults.CountLimit);
+                countLimit: term is null ? null : SearchResults.CountLimit,
+                count: countQuery => listCounts.GetAsync(CountKey(actor, filter), countQuery));
 
         var authors = actor.IsEditor
             ? await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == filter.AuthorId)).ToListAsync()
             : [];
         return new ArticleListView(rows, filter.Status, filter.CategoryId, filter.AuthorId, filter.Query, slice.Number, slice.PageCount, slice.TotalCount, slice.MoreThanTotal, await CategoryItemsAsync(filter.CategoryId), authors);
     }
+
+    /// <summary>What the list's total depends on; a search's total is not kept (it stops at a limit, and each search is new).</summary>
+    private static string CountKey(ArticleActor actor, ArticleListFilter filter) =>
+        string.Join('|', actor.IsEditor ? "*" : actor.UserId, filter.Status, filter.CategoryId, actor.IsEditor ? filter.AuthorId : null);
 
     public async Task<ArticleEditorView> EditorAsync(ArticleActor actor, ArticleFormModel form, Article? article)
     {
