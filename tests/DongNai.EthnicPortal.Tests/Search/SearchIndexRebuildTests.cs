@@ -100,6 +100,8 @@ public sealed class SearchIndexRebuildTests
         using var factory = new PortalFactory();
         await using var first = OtherInstance(factory);
         await using var second = OtherInstance(factory);
+        // Held from the start: this app's own worker polls too, and would otherwise take up the rebuild between the steps below.
+        Assert.True(await first.Leases.TryAcquireAsync(DatabaseLeases.SearchRebuild, TimeSpan.FromHours(1), CancellationToken.None));
         var started = await Task.WhenAll(first.Rebuild.StartAsync("a@example.vn"), second.Rebuild.StartAsync("b@example.vn"));
         Assert.Single(started, true);
         Assert.NotNull(await BuildingAsync(factory));
