@@ -279,7 +279,7 @@ row() { # first-column text, then one value per provider from a function of the 
   echo "| seed article page budget (browser suite, its own seeded SQLite host; target ≤ 4 requests, 30 KB) | ${BUDGET:-not measured: the browser test failed or Chromium is missing} |"
 } > "$RESULTS.new"
 if [ -f "$RESULTS" ] && grep -q '^## Notes' "$RESULTS"; then
-  sed -n '/^## Notes/,$p' "$RESULTS" >> "$RESULTS.new"
+  { echo; sed -n '/^## Notes/,$p' "$RESULTS"; } >> "$RESULTS.new"
 fi
 mv "$RESULTS.new" "$RESULTS"
 echo "== wrote $RESULTS"
