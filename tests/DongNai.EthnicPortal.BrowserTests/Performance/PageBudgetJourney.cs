@@ -8,8 +8,8 @@ namespace DongNai.EthnicPortal.BrowserTests.Performance;
 public sealed class PageBudgetJourney(BrowserHost host)
 {
     /// <summary>
-    /// Loads the seed article in a cold browser and weighs every
-    /// response as it came over the wire, so compression and caching headers count as they really do.
+    /// Loads the seed article in a cold browser and weighs every response as it came over the wire, so
+    /// compression and caching headers count as they really do.
     /// </summary>
     [Fact]
     public async Task The_article_page_stays_within_the_page_budget()

@@ -37,8 +37,8 @@ public static class Paging
     /// index's columns, a deep page skips index entries rather than whole rows: an article's listed
     /// columns sit behind its body, which SQLite would otherwise read for every skipped row.
     /// With <paramref name="countLimit"/>, counting stops after that many rows (a filter no index can
-    /// answer, such as a substring, would otherwise test every row) and paging ends there. With
-    /// <paramref name="count"/>, the total comes from there (a kept count) instead of from the query.
+    /// answer, such as a substring, would otherwise test every row) and paging ends there. A
+    /// <paramref name="knownTotal"/> (a kept count) is used instead of counting.
     /// </summary>
     public static async Task<(List<T> Items, PageSlice Page)> PageByIdsAsync<TEntity, T>(
         this IQueryable<TEntity> ordered,
@@ -47,13 +47,12 @@ public static class Paging
         int size,
         Func<IQueryable<int>, IQueryable<T>> rowsOf,
         int? countLimit = null,
-        Func<Func<Task<int>>, Task<int>>? count = null,
+        int? knownTotal = null,
         CancellationToken cancellationToken = default)
     {
-        Func<Task<int>> countQuery = () => ordered.CountAsync(cancellationToken);
         var page = countLimit is { } limit
             ? Limited(requested, size, limit, await ordered.Take(limit + 1).CountAsync(cancellationToken))
-            : PageSlice.Clamped(requested, size, await (count is null ? countQuery() : count(countQuery)));
+            : PageSlice.Clamped(requested, size, knownTotal ?? await ordered.CountAsync(cancellationToken));
         var items = await rowsOf(ordered.Skip(page.Skip).Take(size).Select(id)).ToListAsync(cancellationToken);
         return (items, page);
     }

@@ -48,6 +48,7 @@ public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanit
             query = query.Where(a => a.TitleFolded.Contains(term) || a.SummaryFolded.Contains(term));
         }
 
+        int? keptTotal = term is null ? await listCounts.GetAsync(CountKey(actor, filter), () => query.CountAsync()) : null;
         var (rows, slice) = await query
             .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
             .PageByIdsAsync(a => a.Id, page, PageSize, ids => db.Articles
@@ -64,7 +65,7 @@ public sealed class ArticleQueries(PortalDbContext db, PortalHtmlSanitizer sanit
                 // A substring is tested entry by entry (newest first, in the admin search index), so a
                 // search stops counting at the limit, as public search does; the other filters count exactly.
                 countLimit: term is null ? null : SearchResults.CountLimit,
-                count: countQuery => listCounts.GetAsync(CountKey(actor, filter), countQuery));
+                knownTotal: keptTotal);
 
         var authors = actor.IsEditor
             ? await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id, u.Id == filter.AuthorId)).ToListAsync()
