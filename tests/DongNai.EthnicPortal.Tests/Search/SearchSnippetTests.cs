@@ -39,6 +39,28 @@ public sealed class SearchSnippetTests
     }
 
     [Fact]
+    public void A_match_deep_in_a_long_text_is_shown_with_the_six_words_before_it()
+    {
+        var opening = string.Join(' ', Enumerable.Range(1, 3000).Select(i => $"từ{i}"));
+        var text = opening + " công tác bình đẳng giới " + string.Join(' ', Enumerable.Repeat("kết thúc", 2000));
+        var html = SearchSnippet.Excerpt(text, ["binh"], 120);
+        Assert.StartsWith("… từ2997 từ2998 từ2999 từ3000 công tác <mark>bình</mark> đẳng giới kết thúc", html, StringComparison.Ordinal);
+        Assert.EndsWith("kết …", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Bình đẳng, giới", 0, 15)]
+    [InlineData("Bình đẳng, giới", 4, 12)]
+    [InlineData("a\uD835\uDC00b c", 0, 2)]
+    [InlineData("e\u0301 x\u0301y", 0, 6)]
+    public void Words_of_a_range_are_the_words_of_a_copy_of_it(string escaped, int from, int to)
+    {
+        var text = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var copied = SearchText.Words(text[..to]).Where(w => w.Start >= from);
+        Assert.Equal(copied, SearchText.Words(text, from, to));
+    }
+
+    [Fact]
     public void Without_a_match_the_excerpt_is_the_opening()
     {
         var text = "Mở đầu bài viết. " + new string('x', 500);

@@ -16,6 +16,9 @@ public static class SearchSnippet
     // Keeps Vietnamese letters readable in the markup while still encoding <, >, & and quotes.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>The words shown before the first match.</summary>
+    private const int ContextWords = 6;
+
     /// <summary>The whole text, encoded, with matched words marked.</summary>
     public static string Highlight(string text, IReadOnlyCollection<string> foldedTerms) =>
         Build(text, 0, text.Length, new TermMatcher(foldedTerms), leadingEllipsis: false, trailingEllipsis: false);
@@ -28,22 +31,39 @@ public static class SearchSnippet
             return Highlight(text, foldedTerms);
         }
 
+        // A result's text runs to thousands of words, of which only those up to the first match and the
+        // excerpt's own are read: the few words before the match (for context) are kept as the walk goes.
         var matcher = new TermMatcher(foldedTerms);
-        var words = SearchText.Words(text).ToList();
-        var first = words.FindIndex(w => matcher.IsMatch(text, w));
-        var startWord = first < 0 ? 0 : Math.Max(0, first - 6);
+        var context = new Queue<WordSpan>(ContextWords + 1);
+        WordSpan? first = null;
+        WordSpan? opening = null;
+        foreach (var word in SearchText.Words(text))
+        {
+            opening ??= word;
+            if (context.Count > ContextWords)
+            {
+                context.Dequeue();
+            }
+
+            context.Enqueue(word);
+            if (matcher.IsMatch(text, word))
+            {
+                first = word;
+                break;
+            }
+        }
 
         // Start a few words before the match so the reader sees it in context.
-        var start = words.Count == 0 ? 0 : words[startWord].Start;
-        if (first >= 0 && words[first].Start - start > length / 3)
+        var start = first is null ? opening?.Start ?? 0 : context.Peek().Start;
+        if (first is { } match && match.Start - start > length / 3)
         {
-            start = words[first].Start;
+            start = match.Start;
         }
 
         var end = Math.Min(text.Length, start + length);
         if (end < text.Length)
         {
-            var cut = words.LastOrDefault(w => w.Start + w.Length <= end && w.Start >= start);
+            var cut = SearchText.Words(text, start).TakeWhile(w => w.Start + w.Length <= end).LastOrDefault();
             if (cut.Length > 0)
             {
                 end = cut.Start + cut.Length;
@@ -64,9 +84,9 @@ public static class SearchSnippet
         const string close = "</mark>";
         var position = start;
         var marked = false;
-        foreach (var word in SearchText.Words(text[..end]))
+        foreach (var word in SearchText.Words(text, start, end))
         {
-            if (word.Start < start || !matcher.IsMatch(text, word))
+            if (!matcher.IsMatch(text, word))
             {
                 continue;
             }

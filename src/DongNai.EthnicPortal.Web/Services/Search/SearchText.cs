@@ -17,12 +17,21 @@ public static class SearchText
     /// <summary>Longer words are cut: the SQL Server term column holds 64 characters.</summary>
     public const int MaxWordLength = 64;
 
-    public static IEnumerable<WordSpan> Words(string text)
+    public static IEnumerable<WordSpan> Words(string text) => Words(text, 0, text.Length);
+
+    /// <summary>
+    /// The words of <paramref name="text"/> from <paramref name="from"/>, a word's start or a gap, up to
+    /// <paramref name="to"/> as if the text ended there, without copying it.
+    /// </summary>
+    public static IEnumerable<WordSpan> Words(string text, int from, int? to = null)
     {
+        var end = to ?? text.Length;
         var start = -1;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = from; i < end; i++)
         {
-            if (IsWordChar(CharUnicodeInfo.GetUnicodeCategory(text, i), inWord: start >= 0))
+            // The last character is read alone, as it would be at the end of a copy of the text.
+            var category = i == end - 1 ? CharUnicodeInfo.GetUnicodeCategory(text[i]) : CharUnicodeInfo.GetUnicodeCategory(text, i);
+            if (IsWordChar(category, inWord: start >= 0))
             {
                 if (start < 0)
                 {
@@ -38,7 +47,7 @@ public static class SearchText
 
         if (start >= 0)
         {
-            yield return new WordSpan(start, text.Length - start);
+            yield return new WordSpan(start, end - start);
         }
     }
 

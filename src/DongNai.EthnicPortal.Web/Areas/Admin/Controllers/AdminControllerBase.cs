@@ -4,7 +4,6 @@ using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Web.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Articles;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -39,24 +38,29 @@ public abstract class AdminControllerBase : Controller
     {
         if (User.Identity?.IsAuthenticated == true && !context.ActionDescriptor.EndpointMetadata.OfType<AllowWithPendingAccountStepsAttribute>().Any())
         {
-            var users = HttpContext.RequestServices.GetRequiredService<UserManager<PortalUser>>();
-            var user = await users.GetUserAsync(User);
-            if (user is not null && user.MustChangePassword)
+            // One statement on every admin request: the account's pending steps and the site's rule together.
+            var db = HttpContext.RequestServices.GetRequiredService<PortalDbContext>();
+            var userId = CurrentUserId;
+            var steps = await db.Users.AsNoTracking()
+                .Where(u => u.Id == userId)
+                .Select(u => new
+                {
+                    u.MustChangePassword,
+                    u.TwoFactorEnabled,
+                    TwoFactorRequired = db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId).Select(s => s.RequireTwoFactorForStaff).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync();
+            if (steps is { MustChangePassword: true })
             {
                 context.Result = LocalRedirect(ChangePasswordPath);
                 return;
             }
 
-            if (user is not null && !user.TwoFactorEnabled)
+            if (steps is { TwoFactorEnabled: false, TwoFactorRequired: true })
             {
-                var db = HttpContext.RequestServices.GetRequiredService<PortalDbContext>();
-                var required = await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId).Select(s => s.RequireTwoFactorForStaff).FirstOrDefaultAsync();
-                if (required)
-                {
-                    Flash("Quản trị viên yêu cầu mọi tài khoản bật xác thực hai bước. Vui lòng thiết lập trước khi tiếp tục.", isError: true);
-                    context.Result = LocalRedirect(TwoFactorSetupPath);
-                    return;
-                }
+                Flash("Quản trị viên yêu cầu mọi tài khoản bật xác thực hai bước. Vui lòng thiết lập trước khi tiếp tục.", isError: true);
+                context.Result = LocalRedirect(TwoFactorSetupPath);
+                return;
             }
         }
 
