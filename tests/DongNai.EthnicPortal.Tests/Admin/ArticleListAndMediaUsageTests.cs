@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using DongNai.EthnicPortal.Data.Entities;
 using DongNai.EthnicPortal.Tests.Infrastructure;
 using DongNai.EthnicPortal.Web.Services.Media;
@@ -46,10 +47,41 @@ public sealed class ArticleListAndMediaUsageTests(PortalFixture fixture) : IClas
         Assert.Equal(submittedBefore + 1, await TotalAsync(editor, "/quan-tri/bai-viet?status=Submitted"));
     }
 
+    /// <summary>The menu, the rows and the pager write their links out instead of routing them; each must still lead to its page.</summary>
+    [Fact]
+    public async Task The_links_of_the_list_lead_to_the_menu_pages_the_articles_and_the_next_page_with_the_same_filter()
+    {
+        var author = await fixture.Factory.SignedInAsync(Roles.Author);
+        var admin = await fixture.Factory.SignedInAsync(Roles.Administrator);
+        for (var i = 1; i <= 21; i++)
+        {
+            await author.CreateArticleAsync(fixture.Factory, $"Bài theo dõi liên kết số {i}");
+        }
+
+        var list = await admin.GetStringAsync(new Uri("/quan-tri/bai-viet?status=Draft&q=liên kết số", UriKind.Relative));
+        var menu = Regex.Match(list, "<nav[^>]*>.*?</nav>", RegexOptions.Singleline).Value;
+        var menuLinks = Regex.Matches(menu, "href=\"(/quan-tri/[^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("/quan-tri/bai-viet", menuLinks);
+        Assert.Contains("/quan-tri/nhat-ky", menuLinks);
+        foreach (var link in menuLinks)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri(link, UriKind.Relative))).StatusCode);
+        }
+
+        var edit = Regex.Match(list, "href=\"(/quan-tri/bai-viet/\\d+/sua)\">Bài theo dõi liên kết số 21<").Groups[1].Value;
+        Assert.Contains("Bài theo dõi liên kết số 21", await admin.GetStringAsync(new Uri(edit, UriKind.Relative)), StringComparison.Ordinal);
+
+        var next = System.Net.WebUtility.HtmlDecode(Regex.Match(list, "href=\"([^\"]*)\" rel=\"next\"").Groups[1].Value);
+        Assert.Equal("/quan-tri/bai-viet?status=Draft&q=li%C3%AAn%20k%E1%BA%BFt%20s%E1%BB%91&page=2", next);
+        var second = await admin.GetStringAsync(new Uri(next, UriKind.Relative));
+        Assert.Contains("Bài theo dõi liên kết số 1<", second, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(second, "Bài theo dõi liên kết số"));
+    }
+
     private static async Task<int> TotalAsync(HttpClient client, string url)
     {
         var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
-        var match = System.Text.RegularExpressions.Regex.Match(html, @"<p>([\d.]+) bài viết\.</p>");
+        var match = Regex.Match(html, @"<p>([\d.]+) bài viết\.</p>");
         Assert.True(match.Success, "No total on " + url);
         return int.Parse(match.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -19,7 +19,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Writing, reviewing and publishing news articles; the rules live in <see cref="ArticleWorkflow"/>.</summary>
-[Route("quan-tri/bai-viet")]
+[Route(BasePath)]
 public sealed class ArticlesController(
     PortalDbContext db,
     PortalHtmlSanitizer sanitizer,
@@ -30,6 +30,8 @@ public sealed class ArticlesController(
     ArticleAutosaves autosaves,
     TimeProvider time) : AdminControllerBase
 {
+    public const string BasePath = "/quan-tri/bai-viet";
+
     [HttpGet]
     public async Task<IActionResult> Index(ArticleStatus? status, int? categoryId, string? authorId, string? q, int page = 1) =>
         View(await queries.ListAsync(Actor, new ArticleListFilter(status, categoryId, authorId, q), page));

@@ -13,9 +13,11 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The append-only audit log, read-only here, filtered by action, user and Vietnam-local dates.</summary>
 [Authorize(Policy = Policies.Administrators)]
-[Route("quan-tri/nhat-ky")]
+[Route(BasePath)]
 public sealed class AuditController(PortalDbContext db) : AdminControllerBase
 {
+    public const string BasePath = "/quan-tri/nhat-ky";
+
     private const int PageSize = 50;
 
     [HttpGet]

@@ -15,9 +15,11 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>News categories, ordered as they appear in the menu. A category that still has articles cannot be deleted.</summary>
 [Authorize(Policy = Policies.Editors)]
-[Route("quan-tri/chuyen-muc")]
+[Route(BasePath)]
 public sealed class CategoriesController(PortalDbContext db, SiteChromeEdits chrome) : AdminControllerBase
 {
+    public const string BasePath = "/quan-tri/chuyen-muc";
+
     [HttpGet]
     public async Task<IActionResult> Index() =>
         View(await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync());

@@ -16,9 +16,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The image library: upload by content, alt text, and where each image is used.</summary>
-[Route("quan-tri/thu-vien-anh")]
+[Route(BasePath)]
 public sealed class MediaLibraryController(PortalDbContext db, ImageStore images, AuditLog audit, ContentChanges changes) : AdminControllerBase
 {
+    public const string BasePath = "/quan-tri/thu-vien-anh";
+
     private const int PageSize = 24;
 
     [HttpGet]

@@ -15,9 +15,11 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Static pages such as Giới thiệu, Liên hệ and the English page.</summary>
 [Authorize(Policy = Policies.Editors)]
-[Route("quan-tri/trang")]
+[Route(BasePath)]
 public sealed class PagesController(PortalDbContext db, PortalHtmlSanitizer sanitizer, ContentChanges changes, AuditLog audit, PageAutosaves autosaves, TimeProvider time) : AdminControllerBase
 {
+    public const string BasePath = "/quan-tri/trang";
+
     /// <summary>Pages the public URL map links to directly; they can be edited or hidden but not deleted.</summary>
     private static readonly string[] FixedSlugs = [Page.IntroductionSlug, Page.ContactSlug, Page.EnglishAboutSlug];
 

@@ -12,9 +12,11 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The site-wide settings shown in the header and footer of every page.</summary>
 [Authorize(Policy = Policies.Administrators)]
-[Route("quan-tri/cau-hinh")]
+[Route(BasePath)]
 public sealed class SettingsController(PortalDbContext db, SiteChromeEdits chrome, TimeProvider time) : AdminControllerBase
 {
+    public const string BasePath = "/quan-tri/cau-hinh";
+
     [HttpGet]
     public async Task<IActionResult> Index() => View(SettingsFormModel.From(await LoadAsync()));
 

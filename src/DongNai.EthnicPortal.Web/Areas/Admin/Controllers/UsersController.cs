@@ -18,9 +18,11 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 /// demoted, locked or deactivated, and nobody changes their own role.
 /// </summary>
 [Authorize(Policy = Policies.Administrators)]
-[Route("quan-tri/nguoi-dung")]
+[Route(BasePath)]
 public sealed class UsersController(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider time, Services.Accounts.AuthSessions sessions) : AdminControllerBase
 {
+    public const string BasePath = "/quan-tri/nguoi-dung";
+
     public const string LastAdministratorMessage = "Không thể thực hiện: đây là quản trị viên cuối cùng còn hoạt động của cổng thông tin.";
 
     [HttpGet]

@@ -14,9 +14,11 @@ namespace DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>The ordered "Liên kết web" list in the sidebar of every public page.</summary>
 [Authorize(Policy = Policies.Editors)]
-[Route("quan-tri/lien-ket")]
+[Route(BasePath)]
 public sealed class WebLinksController(PortalDbContext db, SiteChromeEdits chrome) : AdminControllerBase
 {
+    public const string BasePath = "/quan-tri/lien-ket";
+
     [HttpGet]
     public async Task<IActionResult> Index() =>
         View(await db.WebLinks.AsNoTracking().OrderBy(l => l.SortOrder).ThenBy(l => l.Name).ToListAsync());

@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using DongNai.EthnicPortal.Data.Entities;
+using DongNai.EthnicPortal.Web.Areas.Admin.Controllers;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace DongNai.EthnicPortal.Web.Areas.Admin.Models;
 
@@ -96,7 +99,18 @@ public sealed record ArticleListView(
     int Total,
     bool MoreThanTotal,
     IReadOnlyList<SelectListItem> Categories,
-    IReadOnlyList<SelectListItem> Authors);
+    IReadOnlyList<SelectListItem> Authors)
+{
+    /// <summary>A page of the list with the same filters; written out rather than routed, as it is on every row of the pager.</summary>
+    public string PageUrl(int page) => QueryHelpers.AddQueryString(ArticlesController.BasePath, new KeyValuePair<string, string?>[]
+    {
+        new("status", Status?.ToString()),
+        new("categoryId", CategoryId?.ToString(CultureInfo.InvariantCulture)),
+        new("authorId", AuthorId),
+        new("q", Query),
+        new("page", page.ToString(CultureInfo.InvariantCulture)),
+    });
+}
 
 public sealed record ArticleConflictView(ArticleFormModel Mine, ArticleFormModel Stored, string? StoredBy, DateTime StoredAt, IReadOnlyList<SelectListItem> Categories);
 
