@@ -4,6 +4,8 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using DongNai.EthnicPortal.Data;
 using DongNai.EthnicPortal.Web.Services.Articles;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -36,6 +38,11 @@ public static class DatabaseSetup
 
         builder.Services.AddDbContextPool<PortalDbContext>(options => Configure(options, provider, connectionString, storage));
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            builder.Services.Configure<MvcOptions>(options => options.Filters.Add<SqliteRequestConnection>());
+        }
+
         return builder;
     }
 
@@ -154,5 +161,29 @@ public static class DatabaseSetup
 
         private bool NeedsPragmas(DbConnection connection) =>
             connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, handle);
+    }
+
+    /// <summary>
+    /// Keeps the context's connection open for the whole action and its view instead of opening and
+    /// closing it around each of the page's statements. A logical open of a pooled SQLite connection
+    /// registers EF's SQL functions on it again and its close removes them; on the home page those
+    /// round trips cost about a tenth of the request's CPU. The context closes the connection when it
+    /// goes back to the pool. Not for the server databases, whose pooled connections are shared more
+    /// scarcely and whose opens are cheap.
+    /// </summary>
+    private sealed class SqliteRequestConnection(PortalDbContext db) : IAsyncResourceFilter
+    {
+        public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+        {
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await next();
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 }
