@@ -167,9 +167,8 @@ public static class DatabaseSetup
     /// Keeps the context's connection open for the whole action and its view instead of opening and
     /// closing it around each of the page's statements. A logical open of a pooled SQLite connection
     /// registers EF's SQL functions on it again and its close removes them; on the home page those
-    /// round trips cost about a tenth of the request's CPU. The context closes the connection when it
-    /// goes back to the pool. Not for the server databases, whose pooled connections are shared more
-    /// scarcely and whose opens are cheap.
+    /// round trips cost about a tenth of the request's CPU. Not for the server databases, whose opens
+    /// are cheap and whose pooled connections would then be held while the view renders.
     /// </summary>
     private sealed class SqliteRequestConnection(PortalDbContext db) : IAsyncResourceFilter
     {
