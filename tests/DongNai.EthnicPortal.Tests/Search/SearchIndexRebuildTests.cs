@@ -77,7 +77,7 @@ public sealed class SearchIndexRebuildTests
         // The other instance stops: once its lease has expired, this instance's worker carries the rebuild through.
         await factory.WithDbAsync(db => db.BackgroundLeases.Where(l => l.Name == DatabaseLeases.SearchRebuild)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
-        await WaitForSwitchAsync(factory);
+        await WaitForAuditedFinishAsync(factory);
 
         await factory.WithDbAsync(async db =>
         {
@@ -165,11 +165,16 @@ public sealed class SearchIndexRebuildTests
     private static async Task<int?> BuildingAsync(PortalFactory factory) =>
         await factory.WithDbAsync(db => db.SearchIndexStates.Select(s => s.BuildingGeneration).SingleAsync());
 
-    private static async Task WaitForSwitchAsync(PortalFactory factory)
+    /// <summary>
+    /// Until the rebuild's audit entry is written: readers switch first, the old generation is dropped
+    /// after that, and the audit comes last, so the switch alone may still leave the old entries.
+    /// </summary>
+    private static async Task WaitForAuditedFinishAsync(PortalFactory factory)
     {
         // The worker looks every PollInterval; bounded so that a rebuild that never finishes fails the test.
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (await BuildingAsync(factory) is not null)
+        while (await BuildingAsync(factory) is not null
+            || !await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SearchIndexRebuilt)))
         {
             Assert.True(DateTime.UtcNow < deadline, "The rebuild was not taken over and finished.");
             await Task.Delay(200);
