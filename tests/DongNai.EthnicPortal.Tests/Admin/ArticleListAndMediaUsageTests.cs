@@ -71,7 +71,7 @@ public sealed class ArticleListAndMediaUsageTests(PortalFixture fixture) : IClas
         var edit = Regex.Match(list, "href=\"(/quan-tri/bai-viet/\\d+/sua)\">Bài theo dõi liên kết số 21<").Groups[1].Value;
         Assert.Contains("Bài theo dõi liên kết số 21", await admin.GetStringAsync(new Uri(edit, UriKind.Relative)), StringComparison.Ordinal);
 
-        var next = System.Net.WebUtility.HtmlDecode(Regex.Match(list, "href=\"([^\"]*)\" rel=\"next\"").Groups[1].Value);
+        var next = WebUtility.HtmlDecode(Regex.Match(list, "href=\"([^\"]*)\" rel=\"next\"").Groups[1].Value);
         Assert.Equal("/quan-tri/bai-viet?status=Draft&q=li%C3%AAn%20k%E1%BA%BFt%20s%E1%BB%91&page=2", next);
         var second = await admin.GetStringAsync(new Uri(next, UriKind.Relative));
         Assert.Contains("Bài theo dõi liên kết số 1<", second, StringComparison.Ordinal);
